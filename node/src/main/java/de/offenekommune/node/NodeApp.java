@@ -1,0 +1,182 @@
+package de.offenekommune.node;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+
+import de.offenekommune.node.account.AccountRepository;
+import de.offenekommune.node.account.AccountService;
+import de.offenekommune.node.account.AuthPages;
+import de.offenekommune.node.account.PasswordHasher;
+import de.offenekommune.node.account.RateLimiter;
+import de.offenekommune.node.account.SessionRepository;
+import de.offenekommune.node.account.SessionService;
+import de.offenekommune.node.admin.RolePages;
+import de.offenekommune.node.config.NodeConfig;
+import de.offenekommune.node.config.NodeSecrets;
+import de.offenekommune.node.db.Database;
+import de.offenekommune.node.db.Sql;
+import de.offenekommune.node.demo.DemoSeeder;
+import de.offenekommune.node.health.DatabaseHealthCheck;
+import de.offenekommune.node.home.HomePages;
+import de.offenekommune.node.mail.LogMailSender;
+import de.offenekommune.node.mail.MailOutbox;
+import de.offenekommune.node.mail.MailSender;
+import de.offenekommune.node.mail.SmtpMailSender;
+import de.offenekommune.node.web.Cookies;
+import de.offenekommune.node.web.Csrf;
+import de.offenekommune.node.web.ErrorPages;
+import de.offenekommune.node.web.Forms;
+import de.offenekommune.node.web.Pages;
+import de.offenekommune.node.web.SecurityHeaders;
+import de.offenekommune.node.web.Site;
+import de.offenekommune.node.web.Templates;
+import de.offenekommune.node.web.VisitorFilter;
+
+/**
+ * One running node: wires configuration, database, services and HTTP routes, and stops them in
+ * reverse order. {@link Main} starts one; tests start several in one JVM.
+ */
+public final class NodeApp implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NodeApp.class.getName());
+    /** Request bodies above this are refused with 413 before a handler sees them. */
+    static final long MAX_PAYLOAD = 2L * 1024 * 1024;
+
+    private final NodeConfig config;
+    private final Database database;
+    private final Components components;
+    private final WebServer server;
+    private final List<AutoCloseable> workers;
+
+    private NodeApp(NodeConfig config, Database database, Components components, WebServer server,
+                    List<AutoCloseable> workers) {
+        this.config = config;
+        this.database = database;
+        this.components = components;
+        this.server = server;
+        this.workers = workers;
+    }
+
+    /** Everything a route or a test may need, built once per node. */
+    public record Components(NodeConfig config, Clock clock, Sql sql, Pages pages, Forms forms, Cookies cookies,
+                             MailOutbox mail, AccountRepository accountRepository, AccountService accounts,
+                             SessionService sessions, RateLimiter rateLimiter) {
+    }
+
+    public static NodeApp start(NodeConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static NodeApp start(NodeConfig config, Clock clock) {
+        Database database = Database.start(config);
+        List<AutoCloseable> workers = new ArrayList<>();
+        try {
+            database.migrate();
+            Components c = components(config, clock, database);
+            workers.add(c.mail());
+            c.mail().start();
+            if (config.demo()) {
+                new DemoSeeder(c).seedIfEmpty();
+            }
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .maxPayloadSize(MAX_PAYLOAD)
+                    .shutdownHook(false)
+                    .featuresDiscoverServices(false)
+                    .addFeature(ObserveFeature.builder()
+                            .addObserver(HealthObserver.builder()
+                                    .details(true)
+                                    .addCheck(new DatabaseHealthCheck(database))
+                                    .build())
+                            .addObserver(MetricsObserver.create())
+                            .build())
+                    .addFeature(StaticContentFeature.create(b -> b.addClasspath(ClasspathHandlerConfig.builder()
+                            .location("static")
+                            .context("/static")
+                            .build())))
+                    .routing(r -> routing(r, c))
+                    .build()
+                    .start();
+            LOG.info(() -> "OffeneKommune node \"" + config.name() + "\" serving " + config.baseUrl() + " (port "
+                    + server.port() + ")");
+            return new NodeApp(config, database, c, server, workers);
+        } catch (RuntimeException e) {
+            closeAll(workers);
+            database.close();
+            throw e;
+        }
+    }
+
+    static Components components(NodeConfig config, Clock clock, Database database) {
+        Sql sql = database.sql();
+        Csrf csrf = new Csrf(NodeSecrets.csrfSecret(sql));
+        Pages pages = new Pages(new Templates(), Site.of(config), csrf, config.defaultLocale());
+        MailSender sender = config.mail().smtp() ? new SmtpMailSender(config.mail()) : new LogMailSender();
+        MailOutbox mail = new MailOutbox(sql, sender, config.mail().from(), clock);
+        AccountRepository accountRepository = new AccountRepository();
+        SessionRepository sessionRepository = new SessionRepository();
+        AccountService accounts = new AccountService(sql, accountRepository, sessionRepository, new PasswordHasher(),
+                mail, config, clock);
+        SessionService sessions = new SessionService(sql, sessionRepository, clock, config.security().sessionLifetime());
+        return new Components(config, clock, sql, pages, new Forms(csrf), new Cookies(config.security().secureCookies()),
+                mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock));
+    }
+
+    /** All routes of a node; the order of filters matters (security headers, then the visitor). */
+    static void routing(HttpRouting.Builder routing, Components c) {
+        routing.addFilter(new SecurityHeaders("https:"))
+                .addFilter(new VisitorFilter(c.sessions(), c.cookies(), c.config().defaultLocale(),
+                        c.config().security().trustProxy()));
+        new ErrorPages(c.pages()).register(routing);
+        routing.register("/", new HomePages(c.pages(), c.forms(), c.cookies()))
+                .register("/", new AuthPages(c.accounts(), c.sessions(), c.rateLimiter(), c.pages(), c.forms(),
+                        c.cookies(), c.config().security()))
+                .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),
+                        c.forms()));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Components components() {
+        return components;
+    }
+
+    /** Stops accepting requests, lets workers finish, then stops the database (cleanly, with a checkpoint). */
+    @Override
+    public void close() {
+        server.stop();
+        closeAll(workers);
+        database.close();
+        LOG.info("Node stopped");
+    }
+
+    private static void closeAll(List<AutoCloseable> workers) {
+        for (AutoCloseable w : workers.reversed()) {
+            try {
+                w.close();
+            } catch (Exception e) {
+                LOG.warning("Stopping " + w + " failed: " + e.getMessage());
+            }
+        }
+    }
+}

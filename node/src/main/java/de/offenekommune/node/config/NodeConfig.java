@@ -1,0 +1,144 @@
+package de.offenekommune.node.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.helidon.config.Config;
+
+/**
+ * The node's configuration, read once from {@code application.yaml} (environment variables and system
+ * properties override it; see docs/operations.md for every key).
+ */
+public record NodeConfig(
+        String host,
+        int port,
+        URI baseUrl,
+        String name,
+        String handle,
+        String ags,
+        NodeKind kind,
+        Path dataDir,
+        Locale defaultLocale,
+        boolean demo,
+        DatabaseConfig database,
+        MailConfig mail,
+        SecurityConfig security,
+        FederationConfig federation) {
+
+    public enum NodeKind {
+        MUNICIPALITY, REGION;
+
+        static NodeKind parse(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "municipality", "gemeinde", "town" -> MUNICIPALITY;
+                case "region" -> REGION;
+                default -> throw new IllegalArgumentException("node.kind must be municipality or region, not " + value);
+            };
+        }
+    }
+
+    /** @param jdbcUrl empty: embedded PostgreSQL in {@code dataDir/postgres} */
+    public record DatabaseConfig(String jdbcUrl, String user, String password, int poolSize, int embeddedPort) {
+        public boolean embedded() {
+            return jdbcUrl == null || jdbcUrl.isBlank();
+        }
+    }
+
+    /** @param host empty: e-mails are written to the log instead of sent */
+    public record MailConfig(String host, int port, String user, String password, boolean startTls, String from) {
+        public boolean smtp() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    /**
+     * @param bootstrapToken a staff API token accepted without database entry (automation); empty = off
+     * @param secureCookies cookies only over HTTPS; defaults to true when the base URL is https
+     */
+    public record SecurityConfig(String bootstrapToken, boolean secureCookies, Duration sessionLifetime,
+                                 boolean trustProxy, int loginAttemptsPerWindow, int loginAttemptsPerAddress,
+                                 int registrationsPerHour) {
+    }
+
+    /** @param allowPrivateAddresses only for local demos and tests: outgoing fetches may reach private addresses */
+    public record FederationConfig(boolean enabled, boolean allowPrivateAddresses, int deliveryWorkers) {
+    }
+
+    public static NodeConfig from(Config root) {
+        Config server = root.get("server");
+        Config node = root.get("node");
+        String host = server.get("host").asString().orElse("127.0.0.1");
+        int port = server.get("port").asInt().orElse(8080);
+        String url = node.get("base-url").asString().orElse("");
+        URI baseUrl = URI.create(url.isBlank() ? "http://" + host + ":" + port : stripSlash(url));
+        String name = node.get("name").asString().orElse("Musterstadt");
+        Config db = root.get("db");
+        Config mail = root.get("mail");
+        Config security = root.get("security");
+        Config federation = root.get("federation");
+        boolean https = "https".equalsIgnoreCase(baseUrl.getScheme());
+        return new NodeConfig(
+                host,
+                port,
+                baseUrl,
+                name,
+                node.get("handle").asString().orElse(slug(name)),
+                node.get("ags").asString().orElse(""),
+                NodeKind.parse(node.get("kind").asString().orElse("municipality")),
+                Path.of(node.get("data-dir").asString().orElse("./data")).toAbsolutePath().normalize(),
+                Locale.forLanguageTag(node.get("default-locale").asString().orElse("de")),
+                node.get("demo").asBoolean().orElse(false),
+                new DatabaseConfig(
+                        db.get("url").asString().orElse(""),
+                        db.get("user").asString().orElse("postgres"),
+                        db.get("password").asString().orElse(""),
+                        db.get("pool-size").asInt().orElse(16),
+                        db.get("embedded-port").asInt().orElse(0)),
+                new MailConfig(
+                        mail.get("host").asString().orElse(""),
+                        mail.get("port").asInt().orElse(587),
+                        mail.get("user").asString().orElse(""),
+                        mail.get("password").asString().orElse(""),
+                        mail.get("starttls").asBoolean().orElse(true),
+                        mail.get("from").asString().orElse("beteiligung@" + baseUrl.getHost())),
+                new SecurityConfig(
+                        security.get("bootstrap-token").asString().orElse(""),
+                        security.get("secure-cookies").asBoolean().orElse(https),
+                        Duration.ofDays(security.get("session-days").asInt().orElse(30)),
+                        security.get("trust-proxy").asBoolean().orElse(false),
+                        security.get("login-attempts").asInt().orElse(10),
+                        security.get("login-attempts-per-address").asInt().orElse(30),
+                        security.get("registrations-per-hour").asInt().orElse(10)),
+                new FederationConfig(
+                        federation.get("enabled").asBoolean().orElse(true),
+                        federation.get("allow-private-addresses").asBoolean().orElse(false),
+                        federation.get("delivery-workers").asInt().orElse(4)));
+    }
+
+    /** The host (and port, if not default) that actors and WebFinger handles use. */
+    public String authority() {
+        return baseUrl.getAuthority();
+    }
+
+    public boolean region() {
+        return kind == NodeKind.REGION;
+    }
+
+    public URI url(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static String slug(String name) {
+        String s = name.toLowerCase(Locale.GERMAN)
+                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "kommune" : s;
+    }
+}

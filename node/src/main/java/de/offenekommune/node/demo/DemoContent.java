@@ -1,0 +1,28 @@
+package de.offenekommune.node.demo;
+
+import de.offenekommune.node.NodeApp;
+import de.offenekommune.node.account.Account;
+
+/**
+ * The demo town's content (projects, proposals, comments, surveys, events). Each piece is created
+ * through the participation services, exactly as staff and citizens would create it.
+ */
+final class DemoContent {
+    private final NodeApp.Components c;
+    private final Account admin;
+    private final Account staff;
+    private final Account anna;
+    private final Account jonas;
+
+    DemoContent(NodeApp.Components c, Account admin, Account staff, Account anna, Account jonas) {
+        this.c = c;
+        this.admin = admin;
+        this.staff = staff;
+        this.anna = anna;
+        this.jonas = jonas;
+    }
+
+    void create() {
+        // Participation content is added here as the participation services come in.
+    }
+}

@@ -1,0 +1,11 @@
+package de.offenekommune.node.web;
+
+import de.offenekommune.node.config.NodeConfig;
+
+/** What every page shows about the node itself: its name, kind and address. */
+public record Site(String name, String handle, String baseUrl, boolean region, String ags) {
+
+    public static Site of(NodeConfig config) {
+        return new Site(config.name(), config.handle(), config.baseUrl().toString(), config.region(), config.ags());
+    }
+}
