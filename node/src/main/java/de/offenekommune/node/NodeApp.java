@@ -26,6 +26,7 @@ import de.offenekommune.node.config.NodeSecrets;
 import de.offenekommune.node.db.Database;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.demo.DemoSeeder;
+import de.offenekommune.node.events.ContentEvents;
 import de.offenekommune.node.health.DatabaseHealthCheck;
 import de.offenekommune.node.home.HomePages;
 import de.offenekommune.node.mail.LogMailSender;
@@ -69,7 +70,7 @@ public final class NodeApp implements AutoCloseable {
     /** Everything a route or a test may need, built once per node. */
     public record Components(NodeConfig config, Clock clock, Sql sql, Pages pages, Forms forms, Cookies cookies,
                              MailOutbox mail, AccountRepository accountRepository, AccountService accounts,
-                             SessionService sessions, RateLimiter rateLimiter) {
+                             SessionService sessions, RateLimiter rateLimiter, ContentEvents events) {
     }
 
     public static NodeApp start(NodeConfig config) {
@@ -129,7 +130,7 @@ public final class NodeApp implements AutoCloseable {
                 mail, config, clock);
         SessionService sessions = new SessionService(sql, sessionRepository, clock, config.security().sessionLifetime());
         return new Components(config, clock, sql, pages, new Forms(csrf), new Cookies(config.security().secureCookies()),
-                mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock));
+                mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), new ContentEvents());
     }
 
     /** All routes of a node; the order of filters matters (security headers, then the visitor). */
