@@ -17,8 +17,8 @@ import de.offenekommune.verification.key.Origin;
 import de.offenekommune.verification.key.VerificationMethod;
 
 /**
- * Checks that a document carries a Data Integrity proof made with a key that a given actor controls: the key sits
- * on the actor's origin, its controller document is the actor, it is listed under the actor's
+ * Checks that a document carries a Data Integrity proof made with a key that a given actor controls: the key is a
+ * fragment of the actor's id (FEP-521a), its controller document is the actor, it is listed under the actor's
  * {@code assertionMethod} with the actor as controller, and the signature verifies. Key ownership is checked before
  * the signature, so a forged key costs no signature check; the controller document comes from the node's cache.
  */
@@ -67,6 +67,12 @@ public final class ActorProofVerifier {
         if (!Origin.same(methodId, actor)) {
             throw new KeyRejected(ProofFailure.KEY_NOT_OWNED, "key " + methodId + " is not on the origin of " + actor);
         }
+        // FEP-521a: keys are fragments of the actor document. Insisting on it means a key can only be looked up in
+        // the actor's own document, and keys of other actors are refused before any fetch.
+        if (methodId.getRawFragment() == null || !withoutFragment(methodId).equals(actor)) {
+            throw new KeyRejected(ProofFailure.KEY_NOT_OWNED,
+                    "key " + methodId + " is not a fragment of the actor document " + actor);
+        }
         Optional<ControllerDocument> document;
         try {
             document = documents.resolve(methodId);
@@ -87,6 +93,12 @@ public final class ActorProofVerifier {
                     + actor);
         }
         return method.get();
+    }
+
+    private static URI withoutFragment(URI uri) {
+        String text = uri.toString();
+        int hash = text.indexOf('#');
+        return hash < 0 ? uri : URI.create(text.substring(0, hash));
     }
 
     /** A key that cannot speak for the actor; caught in {@link #verify} and turned into a result. */
