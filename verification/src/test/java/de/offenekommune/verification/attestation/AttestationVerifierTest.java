@@ -144,6 +144,27 @@ class AttestationVerifierTest {
     }
 
     @Test
+    void aRevocationPublishedLaterIsSeenOnTheNextCheck() {
+        AttestationVerifier verifier = fixture.verifier();
+        assertInstanceOf(AttestationVerification.Valid.class, verifier.verify(signed, STADTWERKE));
+
+        fixture.publish(fixture.townKey, new RevocationList(stadtwerke.revocationList(), TOWN, NOW, List.of(
+                new Revocation(stadtwerke.id(), "Domain nicht mehr unter Kontrolle", NOW))));
+
+        assertInvalid(InvalidReason.REVOKED, verifier.verify(signed, STADTWERKE));
+    }
+
+    @Test
+    void anUnchangedRevocationListIsVerifiedOnlyOnce() {
+        AttestationVerifier verifier = fixture.verifier();
+        verifier.verify(signed, STADTWERKE);
+        int lookupsAfterFirst = fixture.actors.lookups();
+
+        assertInstanceOf(AttestationVerification.Valid.class, verifier.verify(signed, STADTWERKE));
+        assertEquals(lookupsAfterFirst + 1, fixture.actors.lookups(), "only the attestation's key is looked up again");
+    }
+
+    @Test
     void otherRevocationsDoNotAffectThisAttestation() {
         fixture.publish(fixture.townKey, new RevocationList(stadtwerke.revocationList(), TOWN, NOW, List.of(
                 new Revocation(TOWN.resolve("/attestations/other"), "abgelaufen", NOW))));
