@@ -46,7 +46,7 @@ public final class JsonCanonicalizer {
 
     private static void writeObject(JsonNode node, StringBuilder out) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
-        node.fields().forEachRemaining(members::add);
+        members.addAll(node.properties());
         // String.compareTo compares UTF-16 code units, which is what RFC 8785 section 3.2.3 asks for.
         members.sort(Map.Entry.comparingByKey());
         out.append('{');

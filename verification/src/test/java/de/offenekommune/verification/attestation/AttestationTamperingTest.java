@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,9 +150,8 @@ class AttestationTamperingTest {
     private static void collect(JsonNode node, String path, BiConsumer<String, Consumer<ObjectNode>> out) {
         if (node.isObject()) {
             out.accept(path + "+extra", root -> ((ObjectNode) at(root, path)).put("extra", "x"));
-            Iterator<Map.Entry<String, JsonNode>> members = node.fields();
-            while (members.hasNext()) {
-                String name = members.next().getKey();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                String name = member.getKey();
                 String child = path + "/" + name;
                 out.accept(child + " removed", root -> ((ObjectNode) at(root, path)).remove(name));
                 collect(node.get(name), child, out);
