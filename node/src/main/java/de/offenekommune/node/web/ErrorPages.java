@@ -33,10 +33,24 @@ public final class ErrorPages {
         routing.error(HttpError.class, (req, res, e) -> send(req, res, e.status(), e.messageKey(), e.args(), Map.of()));
         routing.error(InvalidInput.class, (req, res, e) ->
                 send(req, res, e.status(), "error.invalid", new Object[0], e.fields()));
+        // Helidon's own (no route: 404, bad request line, payload too large: 413, ...)
+        routing.error(io.helidon.http.HttpException.class, (req, res, e) ->
+                send(req, res, e.status(), keyFor(e.status()), new Object[0], Map.of()));
         routing.error(Exception.class, (req, res, e) -> {
             LOG.log(Level.SEVERE, "Unhandled error on " + req.prologue().method() + " " + req.path().absolute().path(), e);
             send(req, res, Status.INTERNAL_SERVER_ERROR_500, "error.internal", new Object[0], Map.of());
         });
+    }
+
+    private static String keyFor(Status status) {
+        return switch (status.code()) {
+            case 404 -> "error.not-found";
+            case 401 -> "error.login-required";
+            case 403 -> "error.forbidden";
+            case 413 -> "error.payload-too-large";
+            case 405 -> "error.method-not-allowed";
+            default -> status.code() >= 500 ? "error.internal" : "error.bad-request";
+        };
     }
 
     public static boolean wantsJson(ServerRequest req) {

@@ -1,0 +1,103 @@
+package de.offenekommune.node.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromium-driver, installed by .ci/run) driven by
+ * Selenium. No download of browsers or drivers ever happens: both paths are fixed.
+ */
+public final class Browser implements AutoCloseable {
+    private static final String CHROMIUM = System.getProperty("ok.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("ok.chromedriver", "/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    public Browser() {
+        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
+                    + "(apt-get install -y chromium chromium-driver); looked for " + CHROMIUM + " and " + CHROMEDRIVER);
+        }
+        try {
+            profile = Files.createTempDirectory("ok-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--window-size=1280,1000", "--lang=de-DE",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "de-DE,de"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void fill(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Waits (up to 10 s) until an element matching {@code by} is present, e.g. after a form submit. */
+    public WebElement await(By by) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** Clicks and waits for the next page to load (the old body goes stale). */
+    public void submit(By button) {
+        WebElement body = driver.findElement(By.tagName("body"));
+        driver.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+    }
+
+    public Axe.Result axe() {
+        return Axe.run(driver);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory; the OS cleans it eventually
+        }
+    }
+}
