@@ -51,6 +51,12 @@ public final class EventRepository {
                 EventRepository::map, since, limit);
     }
 
+    /** All live events, newest id first, keyset-paged (the API list). */
+    public List<Event> page(Sql sql, long beforeId, int limit) {
+        return sql.list(SELECT + "WHERE e.deleted_at IS NULL AND e.id < ? ORDER BY e.id DESC LIMIT ?",
+                EventRepository::map, beforeId, limit);
+    }
+
     long insert(Sql sql, EventValidator.EventData d, Instant now) {
         return sql.one("""
                 INSERT INTO event (project_id, title, summary, description, description_html, starts_at, ends_at,

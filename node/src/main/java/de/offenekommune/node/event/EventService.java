@@ -80,6 +80,16 @@ public final class EventService {
         return e;
     }
 
+    /** Live events by id, newest first, for the API; {@code afterId} 0 starts at the newest. */
+    public List<Event> page(long afterId, int limit) {
+        return events.page(sql, afterId == 0 ? Long.MAX_VALUE : afterId, limit);
+    }
+
+    /** A live event. @throws HttpError 404, also for a deleted one */
+    public Event live(long id) {
+        return events.byId(sql, id).filter(e -> !e.deleted()).orElseThrow(HttpError::notFound);
+    }
+
     public List<Event> upcoming(long afterId, int limit) {
         return events.upcoming(sql, clock.instant(), afterId, limit);
     }

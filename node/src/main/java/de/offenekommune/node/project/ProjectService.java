@@ -221,6 +221,11 @@ public final class ProjectService {
         return projects.current(sql, today(), limit);
     }
 
+    /** Recently changed live projects (the town feed). */
+    public List<Project> recentlyUpdated(int limit) {
+        return projects.recentlyUpdated(sql, limit);
+    }
+
     public List<ProjectRepository.ProjectRef> refs() {
         return projects.refs(sql, 500);
     }

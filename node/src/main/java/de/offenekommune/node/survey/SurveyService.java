@@ -148,6 +148,14 @@ public final class SurveyService {
         return surveys.ofProject(sql, projectId, limit);
     }
 
+    /** The surveys of a live project. @throws HttpError 404 for an unknown or deleted project */
+    public List<Survey> ofLiveProject(long projectId, int limit) {
+        if (!surveys.projectIsLive(sql, projectId)) {
+            throw HttpError.notFound();
+        }
+        return surveys.ofProject(sql, projectId, limit);
+    }
+
     public boolean hasResponses(long surveyId) {
         return surveys.hasResponses(sql, surveyId);
     }
