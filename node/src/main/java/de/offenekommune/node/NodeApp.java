@@ -3,7 +3,10 @@ package de.offenekommune.node;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -110,7 +113,12 @@ public final class NodeApp implements AutoCloseable {
     }
 
     public static NodeApp start(NodeConfig config, Clock clock) {
-        Database database = Database.start(config);
+        return start(config, clock, UnaryOperator.identity());
+    }
+
+    /** @param wrapDataSource wraps the pool the application queries through (tests count statements) */
+    public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource) {
+        Database database = Database.start(config, wrapDataSource);
         List<AutoCloseable> workers = new ArrayList<>();
         try {
             database.migrate();
