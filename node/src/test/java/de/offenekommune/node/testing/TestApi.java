@@ -65,6 +65,17 @@ public final class TestApi {
         return send(method, path, contentType, body);
     }
 
+    /** A body sent chunked, without Content-Length, so only the server's streaming limit can stop it. */
+    public Response chunked(String method, String path, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
     private static byte[] json(Object body) {
         try {
             return body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
@@ -84,8 +95,12 @@ public final class TestApi {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        return send(b.build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
