@@ -25,6 +25,7 @@ import de.offenekommune.node.account.SessionRepository;
 import de.offenekommune.node.account.SessionService;
 import de.offenekommune.node.admin.RolePages;
 import de.offenekommune.node.api.ApiAuthFilter;
+import de.offenekommune.node.api.ApiFallback;
 import de.offenekommune.node.api.ApiTokenPages;
 import de.offenekommune.node.api.ApiTokenRepository;
 import de.offenekommune.node.api.ApiTokenService;
@@ -221,7 +222,8 @@ public final class NodeApp implements AutoCloseable {
                         new ProjectApi(c.projects(), base),
                         new NewsApi(c.projects(), c.news(), base),
                         new EventApi(c.eventService(), base),
-                        new SurveyApi(c.surveys(), c.responses(), base));
+                        new SurveyApi(c.surveys(), c.responses(), base),
+                        new ApiFallback());
     }
 
     public int port() {

@@ -134,15 +134,6 @@ public final class ProjectRepository {
                 LIMIT ?""", ProjectRepository::mapSummary, today, today, limit);
     }
 
-    /** Live projects by id, for pages that show other objects with their project. */
-    public List<Project> byIds(Sql sql, java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return sql.list("SELECT " + COLUMNS + " FROM project p WHERE p.id = ANY(CAST(? AS bigint[])) "
-                + "AND p.deleted_at IS NULL", ProjectRepository::map, PgArrays.longs(ids));
-    }
-
     /** Recently changed projects for the town feed. */
     public List<Project> recentlyUpdated(Sql sql, int limit) {
         return sql.list("SELECT " + COLUMNS + " FROM project p WHERE p.deleted_at IS NULL "

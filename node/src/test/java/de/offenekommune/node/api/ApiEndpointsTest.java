@@ -117,6 +117,15 @@ class ApiEndpointsTest {
     }
 
     @Test
+    void unknownEndpointsAnswerInJson() {
+        TestApi.Response r = api.get("/api/v1/proposals-or-whatever");
+        assertEquals(404, r.status());
+        assertEquals("api.error.no-endpoint", r.json().get("error").asText());
+        assertEquals(404, api.raw("PATCH", "/api/v1/projects", "application/json", "{}".getBytes()).status());
+        assertEquals(401, api.withToken(null).get("/api/v1/proposals-or-whatever").status(), "auth comes first");
+    }
+
+    @Test
     void projectListPages() {
         for (int i = 0; i < 3; i++) {
             assertEquals(201, api.post("/api/v1/projects", Map.of("kind", "OTHER", "title", "Seite " + i,
