@@ -16,9 +16,4 @@ public record ProjectInput(String kind, String title, String summary, String des
 
     public record LinkInput(String title, String url) {
     }
-
-    public ProjectInput withoutParts() {
-        return new ProjectInput(kind, title, summary, description, locationName, latitude, longitude, topics,
-                department, null, null);
-    }
 }
