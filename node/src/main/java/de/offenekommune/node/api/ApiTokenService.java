@@ -23,6 +23,7 @@ public final class ApiTokenService {
     private static final Logger LOG = Logger.getLogger(ApiTokenService.class.getName());
     static final String PREFIX = "okt_";
     private static final int MAX_TOKEN = 200;
+    private static final int MIN_BOOTSTRAP = 32;
 
     private final Sql sql;
     private final ApiTokenRepository tokens;
@@ -35,6 +36,13 @@ public final class ApiTokenService {
         this.tokens = tokens;
         this.bootstrapHash = bootstrapToken == null || bootstrapToken.isBlank() ? null : Tokens.hash(bootstrapToken);
         this.clock = clock;
+        if (bootstrapHash != null) {
+            LOG.info("The bootstrap API token from security.bootstrap-token is on");
+            if (bootstrapToken.length() < MIN_BOOTSTRAP) {
+                LOG.warning("security.bootstrap-token has fewer than " + MIN_BOOTSTRAP
+                        + " characters; use a long random value");
+            }
+        }
     }
 
     /** The outcome of checking a bearer token. */

@@ -169,6 +169,7 @@ class ApiAuthTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void openApiDocumentIsServedWithoutToken() {
         TestApi.Response r = api(null).get("/api/openapi.yaml");
         assertEquals(200, r.status());
@@ -178,5 +179,16 @@ class ApiAuthTest {
             assertTrue(r.body().contains("  " + path), "documented: " + path);
         }
         assertNull(r.header("WWW-Authenticate"));
+        Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(r.body());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
+        long operations = paths.values().stream().mapToLong(p -> p.keySet().stream()
+                .filter(List.of("get", "post", "put", "delete")::contains).count()).sum();
+        assertEquals(21, operations, "every endpoint is described");
+        Map<String, Object> components = (Map<String, Object>) doc.get("components");
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\$ref: \"#/components/(\\w+)/(\\w+)\"")
+                .matcher(r.body());
+        while (refs.find()) {
+            assertTrue(((Map<String, Object>) components.get(refs.group(1))).containsKey(refs.group(2)), refs.group());
+        }
     }
 }
