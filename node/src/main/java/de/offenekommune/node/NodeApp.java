@@ -3,7 +3,10 @@ package de.offenekommune.node;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -21,18 +24,49 @@ import de.offenekommune.node.account.RateLimiter;
 import de.offenekommune.node.account.SessionRepository;
 import de.offenekommune.node.account.SessionService;
 import de.offenekommune.node.admin.RolePages;
+import de.offenekommune.node.api.ApiAuthFilter;
+import de.offenekommune.node.api.ApiFallback;
+import de.offenekommune.node.api.ApiTokenPages;
+import de.offenekommune.node.api.ApiTokenRepository;
+import de.offenekommune.node.api.ApiTokenService;
+import de.offenekommune.node.api.OpenApiPage;
 import de.offenekommune.node.config.NodeConfig;
 import de.offenekommune.node.config.NodeSecrets;
 import de.offenekommune.node.db.Database;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.demo.DemoSeeder;
+import de.offenekommune.node.event.EventApi;
+import de.offenekommune.node.event.EventPages;
+import de.offenekommune.node.event.EventRepository;
+import de.offenekommune.node.event.EventService;
+import de.offenekommune.node.event.EventStaffPages;
+import de.offenekommune.node.event.ICalendar;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.feed.FeedPages;
 import de.offenekommune.node.health.DatabaseHealthCheck;
 import de.offenekommune.node.home.HomePages;
 import de.offenekommune.node.mail.LogMailSender;
 import de.offenekommune.node.mail.MailOutbox;
 import de.offenekommune.node.mail.MailSender;
 import de.offenekommune.node.mail.SmtpMailSender;
+import de.offenekommune.node.project.NewsApi;
+import de.offenekommune.node.project.NewsRepository;
+import de.offenekommune.node.project.NewsService;
+import de.offenekommune.node.project.NewsStaffPages;
+import de.offenekommune.node.project.ProjectApi;
+import de.offenekommune.node.project.ProjectPages;
+import de.offenekommune.node.project.ProjectPartPages;
+import de.offenekommune.node.project.ProjectPartsRepository;
+import de.offenekommune.node.project.ProjectRepository;
+import de.offenekommune.node.project.ProjectService;
+import de.offenekommune.node.project.ProjectStaffPages;
+import de.offenekommune.node.survey.ResponseRepository;
+import de.offenekommune.node.survey.ResponseService;
+import de.offenekommune.node.survey.SurveyApi;
+import de.offenekommune.node.survey.SurveyPages;
+import de.offenekommune.node.survey.SurveyRepository;
+import de.offenekommune.node.survey.SurveyService;
+import de.offenekommune.node.survey.SurveyStaffPages;
 import de.offenekommune.node.web.Cookies;
 import de.offenekommune.node.web.Csrf;
 import de.offenekommune.node.web.ErrorPages;
@@ -70,7 +104,9 @@ public final class NodeApp implements AutoCloseable {
     /** Everything a route or a test may need, built once per node. */
     public record Components(NodeConfig config, Clock clock, Sql sql, Pages pages, Forms forms, Cookies cookies,
                              MailOutbox mail, AccountRepository accountRepository, AccountService accounts,
-                             SessionService sessions, RateLimiter rateLimiter, ContentEvents events) {
+                             SessionService sessions, RateLimiter rateLimiter, ContentEvents events,
+                             ProjectService projects, NewsService news, EventService eventService,
+                             SurveyService surveys, ResponseService responses, ApiTokenService apiTokens) {
     }
 
     public static NodeApp start(NodeConfig config) {
@@ -78,7 +114,12 @@ public final class NodeApp implements AutoCloseable {
     }
 
     public static NodeApp start(NodeConfig config, Clock clock) {
-        Database database = Database.start(config);
+        return start(config, clock, UnaryOperator.identity());
+    }
+
+    /** @param wrapDataSource wraps the pool the application queries through (tests count statements) */
+    public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource) {
+        Database database = Database.start(config, wrapDataSource);
         List<AutoCloseable> workers = new ArrayList<>();
         try {
             database.migrate();
@@ -129,21 +170,60 @@ public final class NodeApp implements AutoCloseable {
         AccountService accounts = new AccountService(sql, accountRepository, sessionRepository, new PasswordHasher(),
                 mail, config, clock);
         SessionService sessions = new SessionService(sql, sessionRepository, clock, config.security().sessionLifetime());
+        ContentEvents events = new ContentEvents();
+        ProjectRepository projectRepository = new ProjectRepository();
+        NewsRepository newsRepository = new NewsRepository();
+        ProjectService projects = new ProjectService(sql, projectRepository, new ProjectPartsRepository(),
+                newsRepository, events, clock);
+        NewsService news = new NewsService(sql, projectRepository, newsRepository, events, clock);
+        EventService eventService = new EventService(sql, new EventRepository(), events, clock);
+        SurveyRepository surveyRepository = new SurveyRepository();
+        SurveyService surveys = new SurveyService(sql, surveyRepository, events, clock);
+        ResponseService responses = new ResponseService(sql, surveyRepository, new ResponseRepository(), events, clock);
+        ApiTokenService apiTokens = new ApiTokenService(sql, new ApiTokenRepository(),
+                config.security().bootstrapToken(), clock);
         return new Components(config, clock, sql, pages, new Forms(csrf), new Cookies(config.security().secureCookies()),
-                mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), new ContentEvents());
+                mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), events,
+                projects, news, eventService, surveys, responses, apiTokens);
     }
 
     /** All routes of a node; the order of filters matters (security headers, then the visitor). */
     static void routing(HttpRouting.Builder routing, Components c) {
         routing.addFilter(new SecurityHeaders("https:"))
                 .addFilter(new VisitorFilter(c.sessions(), c.cookies(), c.config().defaultLocale(),
-                        c.config().security().trustProxy()));
+                        c.config().security().trustProxy()))
+                .addFilter(new ApiAuthFilter(c.apiTokens()));
         new ErrorPages(c.pages()).register(routing);
-        routing.register("/", new HomePages(c.pages(), c.forms(), c.cookies()))
+        participation(routing, c);
+        routing.register("/", new HomePages(c.pages(), c.forms(), c.cookies(), c.projects(), c.eventService()))
                 .register("/", new AuthPages(c.accounts(), c.sessions(), c.rateLimiter(), c.pages(), c.forms(),
                         c.cookies(), c.config().security()))
                 .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),
                         c.forms()));
+    }
+
+    /** Projects, news, events and surveys: public pages, staff pages, feeds and the staff API. */
+    private static void participation(HttpRouting.Builder routing, Components c) {
+        String base = c.config().baseUrl().toString();
+        ICalendar ical = new ICalendar(base, c.config().baseUrl().getHost(), c.config().name());
+        routing.register("/",
+                        new ProjectPages(c.projects(), c.news(), c.eventService(), c.surveys(), c.pages()),
+                        new ProjectStaffPages(c.projects(), c.surveys(), c.pages(), c.forms()),
+                        new ProjectPartPages(c.projects(), c.pages(), c.forms()),
+                        new NewsStaffPages(c.projects(), c.news(), c.pages(), c.forms()),
+                        new EventPages(c.eventService(), ical, c.pages()),
+                        new EventStaffPages(c.eventService(), c.projects(), c.pages(), c.forms()),
+                        new SurveyPages(c.surveys(), c.responses(), c.pages(), c.forms()),
+                        new SurveyStaffPages(c.surveys(), c.projects(), c.pages(), c.forms()),
+                        new FeedPages(c.projects(), c.news(), c.pages(), base))
+                .register("/admin/api-tokens", new ApiTokenPages(c.apiTokens(), c.pages(), c.forms()))
+                .register("/api", new OpenApiPage())
+                .register(ApiAuthFilter.PREFIX,
+                        new ProjectApi(c.projects(), base),
+                        new NewsApi(c.projects(), c.news(), base),
+                        new EventApi(c.eventService(), base),
+                        new SurveyApi(c.surveys(), c.responses(), base),
+                        new ApiFallback());
     }
 
     public int port() {

@@ -23,6 +23,6 @@ final class DemoContent {
     }
 
     void create() {
-        // Participation content is added here as the participation services come in.
+        new DemoProjects(c, anna, jonas).create();
     }
 }

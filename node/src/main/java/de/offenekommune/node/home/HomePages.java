@@ -7,22 +7,31 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import de.offenekommune.node.event.EventService;
+import de.offenekommune.node.project.ProjectService;
 import de.offenekommune.node.web.Cookies;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Messages;
 import de.offenekommune.node.web.Pages;
 import de.offenekommune.node.web.VisitorFilter;
 
-/** The home page and the language switch. */
+/** The home page (current projects and upcoming events) and the language switch. */
 public final class HomePages implements HttpService {
+    static final int PROJECTS_SHOWN = 6;
+    static final int EVENTS_SHOWN = 5;
+
     private final Pages pages;
     private final Forms forms;
     private final Cookies cookies;
+    private final ProjectService projects;
+    private final EventService events;
 
-    public HomePages(Pages pages, Forms forms, Cookies cookies) {
+    public HomePages(Pages pages, Forms forms, Cookies cookies, ProjectService projects, EventService events) {
         this.pages = pages;
         this.forms = forms;
         this.cookies = cookies;
+        this.projects = projects;
+        this.events = events;
     }
 
     @Override
@@ -32,7 +41,9 @@ public final class HomePages implements HttpService {
     }
 
     private void home(ServerRequest req, ServerResponse res) {
-        pages.render(req, res, "home.jte");
+        // Two bounded queries: running projects (participation first) and the next events.
+        pages.render(req, res, "home.jte", "projects", projects.current(PROJECTS_SHOWN),
+                "events", events.upcoming(0, EVENTS_SHOWN));
     }
 
     private void language(ServerRequest req, ServerResponse res) {

@@ -26,11 +26,29 @@ public final class TestNode implements AutoCloseable {
     private final NodeApp app;
     private final TestPostgres.TestDatabase database;
     private final Path dataDir;
+    private final StatementCounter statements;
 
-    private TestNode(NodeApp app, TestPostgres.TestDatabase database, Path dataDir) {
+    private TestNode(NodeApp app, TestPostgres.TestDatabase database, Path dataDir, StatementCounter statements) {
         this.app = app;
         this.database = database;
         this.dataDir = dataDir;
+        this.statements = statements;
+    }
+
+    /**
+     * Optional set-up beyond config keys.
+     *
+     * @param countStatements wrap the node's query pool in a {@link StatementCounter} (see {@link #statements()})
+     */
+    public record Options(boolean countStatements) {
+        public static Options defaults() {
+            return new Options(false);
+        }
+    }
+
+    /** A node whose SQL statements are counted ({@link #statements()}). */
+    public static TestNode startCounting(String name, Map<String, String> overrides) {
+        return startOn(name, TestPostgres.newDatabase(name), overrides, Clock.systemUTC(), true, new Options(true));
     }
 
     public static TestNode start(String name) {
@@ -49,16 +67,17 @@ public final class TestNode implements AutoCloseable {
 
     /** A second node process on an existing node's database (scale-out tests). */
     public static TestNode startOnSameDatabase(TestNode other, Map<String, String> overrides) {
-        return startOn(other.app.config().name(), other.database, overrides, Clock.systemUTC(), false);
+        return startOn(other.app.config().name(), other.database, overrides, Clock.systemUTC(), false,
+                Options.defaults());
     }
 
     private static TestNode startOn(String name, TestPostgres.TestDatabase db, Map<String, String> overrides,
                                     Clock clock) {
-        return startOn(name, db, overrides, clock, true);
+        return startOn(name, db, overrides, clock, true, Options.defaults());
     }
 
     private static TestNode startOn(String name, TestPostgres.TestDatabase db, Map<String, String> overrides,
-                                    Clock clock, boolean ownsDatabase) {
+                                    Clock clock, boolean ownsDatabase, Options options) {
         int port = freePort();
         Path dataDir;
         try {
@@ -88,8 +107,10 @@ public final class TestNode implements AutoCloseable {
                 .addSource(ConfigSources.create(values))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .build();
-        NodeApp app = NodeApp.start(NodeConfig.from(config), clock);
-        return new TestNode(app, ownsDatabase ? db : null, dataDir);
+        StatementCounter counter = options.countStatements() ? new StatementCounter() : null;
+        NodeApp app = NodeApp.start(NodeConfig.from(config), clock,
+                counter == null ? java.util.function.UnaryOperator.identity() : counter::wrap);
+        return new TestNode(app, ownsDatabase ? db : null, dataDir, counter);
     }
 
     public NodeApp app() {
@@ -110,6 +131,14 @@ public final class TestNode implements AutoCloseable {
 
     public String url(String path) {
         return baseUrl() + path;
+    }
+
+    /** The statement counter; only for nodes started with {@link #startCounting}. */
+    public StatementCounter statements() {
+        if (statements == null) {
+            throw new IllegalStateException("start the node with startCounting to count statements");
+        }
+        return statements;
     }
 
     public Path dataDir() {

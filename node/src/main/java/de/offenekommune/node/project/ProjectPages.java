@@ -1,0 +1,113 @@
+package de.offenekommune.node.project;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import de.offenekommune.node.event.Event;
+import de.offenekommune.node.event.EventService;
+import de.offenekommune.node.survey.Survey;
+import de.offenekommune.node.survey.SurveyService;
+import de.offenekommune.node.web.HttpError;
+import de.offenekommune.node.web.Inputs;
+import de.offenekommune.node.web.Pages;
+
+/** The public project pages: the filtered list, a project, its news. */
+public final class ProjectPages implements HttpService {
+    static final int PAGE_SIZE = 20;
+    static final int NEWS_PAGE_SIZE = 20;
+    static final int EVENTS_SHOWN = 10;
+    static final int PAST_EVENTS_SHOWN = 5;
+    static final int SURVEYS_SHOWN = 20;
+
+    private final ProjectService projects;
+    private final NewsService news;
+    private final EventService events;
+    private final SurveyService surveys;
+    private final Pages pages;
+
+    public ProjectPages(ProjectService projects, NewsService news, EventService events, SurveyService surveys,
+                        Pages pages) {
+        this.projects = projects;
+        this.news = news;
+        this.events = events;
+        this.surveys = surveys;
+        this.pages = pages;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/projekte", this::list)
+                .get("/projekte/{slug}", this::detail)
+                .get("/projekte/{slug}/neuigkeiten", this::newsList)
+                .get("/projekte/{slug}/neuigkeiten/{id}", this::newsDetail);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        ProjectFilter filter = new ProjectFilter(
+                filter(req, "phase", PhaseKind::byCode),
+                filter(req, "thema", Topic::byCode),
+                filter(req, "art", ProjectKind::byCode),
+                cursor(req));
+        List<ProjectSummary> found = projects.list(filter, PAGE_SIZE + 1);
+        boolean more = found.size() > PAGE_SIZE;
+        List<ProjectSummary> shown = more ? found.subList(0, PAGE_SIZE) : found;
+        pages.render(req, res, "project/list.jte", "projects", shown, "filter", filter,
+                "nextAfter", more ? shown.getLast().id() : 0L);
+    }
+
+    /** An unknown filter value is a bad link: 400 rather than silently showing everything. */
+    private static <T> T filter(ServerRequest req, String name, Function<String, Optional<T>> byCode) {
+        Optional<String> value = req.query().first(name).asOptional().filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
+            return null;
+        }
+        return byCode.apply(value.get()).orElseThrow(() -> HttpError.badRequest("project.error.filter"));
+    }
+
+    static long cursor(ServerRequest req) {
+        Optional<String> after = req.query().first("nach").asOptional().filter(v -> !v.isBlank());
+        if (after.isEmpty()) {
+            return 0;
+        }
+        try {
+            long id = Long.parseLong(after.get());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through
+        }
+        throw HttpError.badRequest("form.error.bad-id");
+    }
+
+    private void detail(ServerRequest req, ServerResponse res) {
+        ProjectDetail detail = projects.detail(req.path().pathParameters().get("slug"));
+        long id = detail.project().id();
+        List<Event> upcoming = events.upcomingOfProject(id, EVENTS_SHOWN);
+        List<Event> past = events.pastOfProject(id, PAST_EVENTS_SHOWN);
+        List<Survey> projectSurveys = surveys.ofProject(id, SURVEYS_SHOWN);
+        pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", upcoming, "past", past,
+                "surveys", projectSurveys, "now", events.now());
+    }
+
+    private void newsList(ServerRequest req, ServerResponse res) {
+        Project project = projects.visible(req.path().pathParameters().get("slug"));
+        List<News> found = news.published(project.id(), cursor(req), NEWS_PAGE_SIZE + 1);
+        boolean more = found.size() > NEWS_PAGE_SIZE;
+        List<News> shown = more ? found.subList(0, NEWS_PAGE_SIZE) : found;
+        pages.render(req, res, "project/news-list.jte", "project", project, "news", shown,
+                "nextAfter", more ? shown.getLast().id() : 0L);
+    }
+
+    private void newsDetail(ServerRequest req, ServerResponse res) {
+        String slug = req.path().pathParameters().get("slug");
+        News post = news.visible(slug, Inputs.pathId(req.path().pathParameters().get("id")));
+        pages.render(req, res, "project/news.jte", "news", post);
+    }
+}

@@ -1,0 +1,13 @@
+package de.offenekommune.node.project;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A project as lists show it, with the phase running today (null if none). */
+public record ProjectSummary(long id, String slug, ProjectKind kind, String title, String summary,
+                             List<Topic> topics, String locationName, Phase currentPhase, Instant updatedAt) {
+
+    public String path() {
+        return "/projekte/" + slug;
+    }
+}

@@ -1,0 +1,151 @@
+package de.offenekommune.node.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import de.offenekommune.node.testing.TestBrowser;
+import de.offenekommune.node.testing.TestContent;
+import de.offenekommune.node.testing.TestNode;
+
+/**
+ * Pages load their data in a fixed number of SQL statements, however much data there is: the
+ * node's query pool is wrapped in a statement counter ({@link TestNode#startCounting}), a page is
+ * requested, and the statements prepared for it are counted (the mail worker's polling is left
+ * out). Each page is measured with little and with much data; the counts must be equal and small.
+ * This proves the absence of N+1 queries, not speed; benchmarks measure speed.
+ */
+class QueryCountTest {
+    private static TestNode node;
+    private static TestContent content;
+    private static Project busy;
+    private static Project quiet;
+
+    @BeforeAll
+    static void start() {
+        node = TestNode.startCounting("Zaehlstadt", Map.of());
+        content = new TestContent(node);
+        // 2,000 projects with topics and a phase each, written in bulk: this test is about reading.
+        node.sql().update("""
+                INSERT INTO project (slug, kind, title, summary, topics)
+                SELECT 'massenprojekt-' || g, (ARRAY['PLANNING','CONSTRUCTION','OTHER'])[1 + g % 3],
+                       'Massenprojekt ' || g, 'Kurz ' || g,
+                       CASE WHEN g % 2 = 0 THEN ARRAY['TRANSPORT'] ELSE ARRAY['BUILDING','ENVIRONMENT'] END
+                FROM generate_series(1, 2000) g""");
+        node.sql().update("""
+                INSERT INTO project_phase (project_id, kind, starts_on, ends_on)
+                SELECT id, (ARRAY['INFORMATION','PARTICIPATION','EVALUATION'])[1 + id % 3],
+                       current_date - 5, current_date + 5
+                FROM project""");
+        quiet = content.project("Ruhiges Projekt", "OTHER", List.of("CULTURE"), List.of());
+        content.news(quiet, "Eine Meldung", Instant.now().minusSeconds(60));
+        content.event(quiet, "Ein Termin", Instant.now().plus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(1)).plusSeconds(3600));
+        busy = content.project("Großprojekt", "OTHER", List.of("CULTURE"), List.of(
+                TestContent.phase("INFORMATION", java.time.LocalDate.now().minusDays(20), java.time.LocalDate.now())));
+        for (int i = 0; i < 60; i++) {
+            content.news(busy, "Meldung " + i, Instant.now().minusSeconds(600 + i));
+            content.event(busy, "Termin " + i, Instant.now().plus(Duration.ofDays(i - 30)),
+                    Instant.now().plus(Duration.ofDays(i - 30)).plusSeconds(3600));
+        }
+        for (int i = 0; i < 8; i++) {
+            content.survey(busy, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(9)),
+                    "AFTER_VOTING");
+            node.components().projects().addLink(busy.id(), new ProjectInput.LinkInput("Dokument " + i,
+                    "https://musterstadt.example/" + i + ".pdf"));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    /** Statements prepared while serving one GET (visitor without session: no session lookup). */
+    private static List<String> statementsFor(TestBrowser browser, String path) {
+        int mark = node.statements().mark();
+        TestBrowser.Response r = browser.get(path);
+        assertEquals(200, r.status(), path);
+        return node.statements().since(mark);
+    }
+
+    @Test
+    void projectListIsOneQueryWhateverTheFilterOrPage() {
+        TestBrowser browser = node.browser();
+        browser.get("/");
+        List<String> first = statementsFor(browser, "/projekte");
+        assertEquals(1, first.size(), first.toString());
+        assertEquals(ProjectPages.PAGE_SIZE, Jsoup.parse(browser.get("/projekte").body()).select("li.ok-card").size());
+        assertEquals(1, statementsFor(browser, "/projekte?thema=verkehr").size());
+        assertEquals(1, statementsFor(browser, "/projekte?phase=beteiligung&art=bauleitplanung").size());
+        assertEquals(1, statementsFor(browser, "/projekte?nach=1000").size());
+    }
+
+    @Test
+    void projectPageIsAFixedNumberOfQueries() {
+        TestBrowser browser = node.browser();
+        browser.get("/");
+        List<String> small = statementsFor(browser, quiet.path());
+        List<String> large = statementsFor(browser, busy.path());
+        assertEquals(small.size(), large.size(), "60 news, 60 events, 8 surveys cost no extra query:\n" + large);
+        assertEquals(7, large.size(), "project, phases, links, news, upcoming and past events, surveys: " + large);
+        String page = browser.get(busy.path()).body();
+        assertTrue(page.contains("Meldung 0") && page.contains("Dokument 7"));
+    }
+
+    @Test
+    void otherPagesAreBounded() {
+        TestBrowser browser = node.browser();
+        browser.get("/");
+        assertEquals(2, statementsFor(browser, "/").size(), "home: current projects, next events");
+        assertEquals(1, statementsFor(browser, "/termine").size());
+        assertEquals(2, statementsFor(browser, "/feed.atom").size(), "projects, news");
+        assertEquals(2, statementsFor(browser, busy.path() + "/feed.atom").size(), "project, its news");
+        assertEquals(2, statementsFor(browser, busy.path() + "/neuigkeiten").size(), "project, a page of news");
+    }
+
+    @Test
+    void surveyResultsDoNotGrowWithResponses() {
+        var survey = content.survey(busy, Instant.now().minus(Duration.ofDays(2)), Instant.now().minusSeconds(1),
+                "AFTER_VOTING");
+        TestBrowser browser = node.browser();
+        browser.get("/");
+        List<String> empty = statementsFor(browser, survey.path() + "/ergebnisse");
+        // 500 responses with an answer to every question, written in bulk.
+        node.sql().update("""
+                INSERT INTO account (email, display_name, username, password_hash)
+                SELECT 'waehler' || g || '@example.org', 'W' || g, 'waehler' || g, 'x' FROM generate_series(1, 500) g""");
+        node.sql().update("""
+                INSERT INTO survey_response (survey_id, responder_account_id)
+                SELECT ?, id FROM account WHERE username LIKE 'waehler%'""", survey.id());
+        node.sql().update("""
+                INSERT INTO survey_answer (response_id, question_id, option_id, text)
+                SELECT r.id, q.id, (SELECT o.id FROM survey_option o WHERE o.question_id = q.id
+                                    ORDER BY o.position LIMIT 1), CASE WHEN q.kind = 'TEXT' THEN 'Antwort ' || r.id END
+                FROM survey_response r JOIN survey_question q ON q.survey_id = r.survey_id
+                WHERE r.survey_id = ?""", survey.id());
+        List<String> full = statementsFor(browser, survey.path() + "/ergebnisse");
+        assertEquals(empty.size(), full.size(), full.toString());
+        assertTrue(full.size() <= 6, full.toString());
+        assertTrue(browser.get(survey.path() + "/ergebnisse").body().contains("500 Personen haben teilgenommen"));
+    }
+
+    @Test
+    void signedInVisitorsCostOneSessionLookupMore() {
+        node.components().accounts().createConfirmed("leser@example.org", "Leser", "leser", "leser-passwort-1",
+                de.offenekommune.node.account.Role.CITIZEN);
+        TestBrowser browser = node.browser().signIn("leser@example.org", "leser-passwort-1");
+        List<String> list = statementsFor(browser, "/projekte");
+        assertEquals(2, list.size(), list.toString());
+        assertTrue(list.getFirst().contains("session"), list.getFirst());
+    }
+}
