@@ -70,7 +70,8 @@ public final class NodeApp implements AutoCloseable {
     /** Everything a route or a test may need, built once per node. */
     public record Components(NodeConfig config, Clock clock, Sql sql, Pages pages, Forms forms, Cookies cookies,
                              MailOutbox mail, AccountRepository accountRepository, AccountService accounts,
-                             SessionService sessions, RateLimiter rateLimiter, ContentEvents events) {
+                             SessionService sessions, RateLimiter rateLimiter, ContentEvents events,
+                             CitizenParticipation participation) {
     }
 
     public static NodeApp start(NodeConfig config) {
@@ -129,8 +130,10 @@ public final class NodeApp implements AutoCloseable {
         AccountService accounts = new AccountService(sql, accountRepository, sessionRepository, new PasswordHasher(),
                 mail, config, clock);
         SessionService sessions = new SessionService(sql, sessionRepository, clock, config.security().sessionLifetime());
+        ContentEvents events = new ContentEvents();
         return new Components(config, clock, sql, pages, new Forms(csrf), new Cookies(config.security().secureCookies()),
-                mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), new ContentEvents());
+                mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), events,
+                CitizenParticipation.create(config, clock, sql, mail, events));
     }
 
     /** All routes of a node; the order of filters matters (security headers, then the visitor). */
@@ -144,6 +147,7 @@ public final class NodeApp implements AutoCloseable {
                         c.cookies(), c.config().security()))
                 .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),
                         c.forms()));
+        c.participation().routing(routing, c.pages(), c.forms(), c.clock());
     }
 
     public int port() {
