@@ -88,6 +88,15 @@ public final class ProposalRepository {
 
     /** One page of the list, in the query's order, starting after its cursor; {@code limit} rows at most. */
     public List<ProposalSummary> page(Sql sql, ProposalQuery q, int limit) {
+        PageQuery pq = pageQuery(q, limit);
+        return sql.list(pq.sql(), r -> mapSummary(r, r.lng("comments")), pq.params().toArray());
+    }
+
+    /** The list statement with its parameters (public so a test can EXPLAIN exactly what runs). */
+    public record PageQuery(String sql, List<Object> params) {
+    }
+
+    public PageQuery pageQuery(ProposalQuery q, int limit) {
         StringBuilder where = new StringBuilder(" WHERE p.deleted_at IS NULL");
         List<Object> params = new ArrayList<>();
         if (q.status() != null) {
@@ -119,9 +128,8 @@ public final class ProposalRepository {
             order = " ORDER BY p.id DESC";
         }
         params.add(limit);
-        // The comment count is a correlated index-only count inside the same statement: no extra round trip.
-        return sql.list("SELECT " + SUMMARY_COLUMNS + COMMENT_COUNT + JOINS + where + order + " LIMIT ?",
-                r -> mapSummary(r, r.lng("comments")), params.toArray());
+        // The comment count is a correlated index scan inside the same statement: no extra round trip.
+        return new PageQuery("SELECT " + SUMMARY_COLUMNS + COMMENT_COUNT + JOINS + where + order + " LIMIT ?", params);
     }
 
     public void setStatus(Sql tx, long id, ProposalStatus status, Instant now) {
