@@ -156,9 +156,9 @@ public final class CommentService {
         String text = body == null ? "" : body.strip();
         Optional<String> linkProblem = MarkdownLinks.problem(text);
         new InvalidInput.Collector()
-                .check(!text.isEmpty(), "body", "comment.error.empty")
-                .check(text.length() <= MAX_BODY, "body", "comment.error.too-long")
-                .check(linkProblem.isEmpty(), "body", linkProblem.orElse(""))
+                .check(!text.isEmpty(), "text", "comment.error.empty")
+                .check(text.length() <= MAX_BODY, "text", "comment.error.too-long")
+                .check(linkProblem.isEmpty(), "text", linkProblem.orElse(""))
                 .throwIfAny();
         return text;
     }
