@@ -24,5 +24,6 @@ final class DemoContent {
 
     void create() {
         // Participation content is added here as the participation services come in.
+        new DemoProposals(c, staff, anna, jonas).create();
     }
 }
