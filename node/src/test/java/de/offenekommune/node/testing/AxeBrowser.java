@@ -50,7 +50,9 @@ public final class AxeBrowser implements AutoCloseable {
         driver.get(baseUrl + "/anmelden");
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        driver.findElement(By.id("password")).submit();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/anmelden"));
     }
 
     /** The WCAG 2.1 A/AA violations on the current page, as "rule: target" lines (empty if none). */
