@@ -67,13 +67,20 @@ public final class ProposalNotifier {
     public void statusChanged(Sql tx, Proposal p) {
         record Recipient(String email, String name, String locale, boolean author) {
         }
+        // Two index lookups (the author; the supporters by proposal), so the cost follows the supporters, not
+        // the size of the account table. The author is told once, as author, even if they also support it.
         List<Recipient> recipients = tx.list("""
-                SELECT a.email, a.display_name, a.locale, a.id = p.author_account_id AS author
+                SELECT a.email, a.display_name, a.locale, true AS author
                 FROM proposal p JOIN account a ON a.id = p.author_account_id
-                  OR a.id IN (SELECT s.supporter_account_id FROM support s
-                              WHERE s.proposal_id = p.id AND s.supporter_account_id IS NOT NULL)
-                WHERE p.id = ? AND a.deleted_at IS NULL""",
-                r -> new Recipient(r.str("email"), r.str("display_name"), r.str("locale"), r.bool("author")), p.id());
+                WHERE p.id = ? AND a.deleted_at IS NULL
+                UNION ALL
+                SELECT a.email, a.display_name, a.locale, false AS author
+                FROM support s JOIN account a ON a.id = s.supporter_account_id
+                JOIN proposal p ON p.id = s.proposal_id
+                WHERE s.proposal_id = ? AND s.supporter_account_id IS NOT NULL AND a.deleted_at IS NULL
+                  AND a.id IS DISTINCT FROM p.author_account_id""",
+                r -> new Recipient(r.str("email"), r.str("display_name"), r.str("locale"), r.bool("author")),
+                p.id(), p.id());
         List<Mail> mails = new ArrayList<>(recipients.size());
         for (Recipient r : recipients) {
             Messages m = Messages.of(Locale.forLanguageTag(r.locale()));

@@ -233,6 +233,7 @@ class ProposalFlowTest {
     void staffAnswerIsShownAndTheAuthorAndSupportersAreMailed() {
         long id = Fixtures.proposal(node, cast.dora(), "Hundewiese im Auenpark", cast.umwelt());
         support(as(cast.ben()), id);
+        support(as(cast.dora()), id);
         TestBrowser staff = as(cast.staff());
         assertTrue(staff.get("/vorschlaege/" + id).body().contains("Stand ändern und antworten"));
 
@@ -270,6 +271,8 @@ class ProposalFlowTest {
         var backToReview = staff.post("/vorschlaege/" + id + "/status", staff.withCsrf(Map.of("status", "IN_REVIEW")));
         assertEquals(409, backToReview.status());
         assertEquals("ANSWERED", status(id));
+        assertEquals(2, count("SELECT count(*) FROM mail_outbox WHERE recipient = 'dora@example.org' "
+                + "AND body LIKE '%Hundewiese%'"), "the author who also supports is told once per change");
     }
 
     @Test
