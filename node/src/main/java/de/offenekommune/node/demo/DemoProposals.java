@@ -31,19 +31,39 @@ final class DemoProposals {
         this.jonas = jonas;
     }
 
+    /** The demo citizens besides Anna and Jonas, and the council member with an account. */
+    private record People(Account lena, Account murat, Account sophie, Account mueller) {
+    }
+
+    private record Addressees(long committee, long councillor, long building) {
+    }
+
+    private record Proposals(long radweg, long brunnen, long buecherei, long bluehwiese, long baenke, long termine) {
+    }
+
     void create() {
         String domain = DemoSeeder.mailDomain(c.config().baseUrl().getHost());
-        Account lena = citizen("lena", "Lena Hoffmann", domain);
-        Account murat = citizen("murat", "Murat Yıldız", domain);
-        Account sophie = citizen("sophie", "Sophie Wagner", domain);
-        Account mueller = citizen("mueller", "Klaus Müller", domain);
-        long committee = addressee("Ausschuss für Umwelt und Verkehr", "COMMITTEE",
-                "Berät den Stadtrat zu Klimaschutz, Grünflächen, Radverkehr und Nahverkehr.", "umwelt@" + domain, "");
-        long councillor = addressee("Stadtrat Müller (Fraktion A)", "COUNCIL_MEMBER",
-                "Mitglied des Stadtrats und Sprecher für Kultur und Bildung.", "mueller@" + domain, "mueller");
-        long building = addressee("Bauamt", "DEPARTMENT",
-                "Plant und baut Straßen, Wege, Plätze und städtische Gebäude.", "bauamt@" + domain, staff.username());
+        People people = new People(citizen("lena", "Lena Hoffmann", domain), citizen("murat", "Murat Yıldız", domain),
+                citizen("sophie", "Sophie Wagner", domain), citizen("mueller", "Klaus Müller", domain));
+        Addressees to = addressees(domain);
+        Proposals made = proposals(people, to);
+        supports(people, made);
+        answers(people, made);
+        discussions(people, made);
+    }
 
+    private Addressees addressees(String domain) {
+        return new Addressees(
+                addressee("Ausschuss für Umwelt und Verkehr", "COMMITTEE",
+                        "Berät den Stadtrat zu Klimaschutz, Grünflächen, Radverkehr und Nahverkehr.", "umwelt@" + domain,
+                        ""),
+                addressee("Stadtrat Müller (Fraktion A)", "COUNCIL_MEMBER",
+                        "Mitglied des Stadtrats und Sprecher für Kultur und Bildung.", "mueller@" + domain, "mueller"),
+                addressee("Bauamt", "DEPARTMENT", "Plant und baut Straßen, Wege, Plätze und städtische Gebäude.",
+                        "bauamt@" + domain, staff.username()));
+    }
+
+    private Proposals proposals(People people, Addressees to) {
         long radweg = proposal(anna, "Sichere Radverbindung zwischen Bahnhof und Schulzentrum",
                 "Ein durchgehender, baulich getrennter Radweg vom Bahnhof zum Schulzentrum an der Lindenallee.",
                 """
@@ -56,59 +76,68 @@ final class DemoProposals {
                 - einen baulich getrennten Radweg auf der Bahnhofstraße,
                 - eine eigene Ampelphase für Radfahrende an der Lindenallee,
                 - abschließbare Fahrradbügel am Schulzentrum.
-                """, "VERKEHR", "Bahnhofstraße / Lindenallee", committee, building);
+                """, "VERKEHR", "Bahnhofstraße / Lindenallee", to.committee(), to.building());
         long brunnen = proposal(jonas, "Trinkwasserbrunnen in der Innenstadt",
                 "Zwei öffentliche Trinkbrunnen am Marktplatz und im Stadtpark, damit alle im Sommer Wasser bekommen.",
                 "Die Sommer werden heißer. Ältere Menschen, Kinder und Wohnungslose brauchen kostenloses "
                         + "Trinkwasser. Viele Städte haben gute Erfahrungen mit Trinkbrunnen gemacht.",
-                "UMWELT", "Marktplatz und Stadtpark", committee);
+                "UMWELT", "Marktplatz und Stadtpark", to.committee());
         long buecherei = proposal(anna, "Längere Öffnungszeiten der Stadtbücherei am Samstag",
                 "Die Stadtbücherei soll samstags bis 16 Uhr statt bis 12 Uhr geöffnet sein.",
                 "Wer unter der Woche arbeitet, schafft es kaum in die Bücherei. Samstags ist sie nur drei Stunden offen.",
-                "KULTUR", "", councillor);
-        long bluehwiese = proposal(lena, "Blühwiesen statt Rasen auf städtischen Grünflächen",
+                "KULTUR", "", to.councillor());
+        long bluehwiese = proposal(people.lena(), "Blühwiesen statt Rasen auf städtischen Grünflächen",
                 "Ein Teil der gemähten Rasenflächen soll zu Blühwiesen für Insekten werden.",
                 "Blühwiesen sind gut für Bienen und Schmetterlinge und müssen seltener gemäht werden. "
-                        + "Das spart auf Dauer auch Geld.", "UMWELT", "Grünflächen im Stadtgebiet", committee);
-        long baenke = proposal(murat, "Sitzbänke entlang des Mühlbachwegs",
+                        + "Das spart auf Dauer auch Geld.", "UMWELT", "Grünflächen im Stadtgebiet", to.committee());
+        long baenke = proposal(people.murat(), "Sitzbänke entlang des Mühlbachwegs",
                 "Auf dem Mühlbachweg fehlen Bänke. Ältere Menschen brauchen unterwegs eine Pause.",
                 "Der Mühlbachweg ist 2 Kilometer lang und hat keine einzige Bank. Alle 300 Meter eine Bank wäre gut.",
-                "SOZIALES", "Mühlbachweg", building);
-        long termine = proposal(sophie, "Digitale Terminvergabe im Bürgerbüro",
+                "SOZIALES", "Mühlbachweg", to.building());
+        long termine = proposal(people.sophie(), "Digitale Terminvergabe im Bürgerbüro",
                 "Termine im Bürgerbüro sollen online buchbar sein, damit niemand lange warten muss.",
                 "Heute muss man oft eine Stunde warten. Mit Online-Terminen wäre das vorbei.", "VERWALTUNG", "",
-                councillor);
+                to.councillor());
+        return new Proposals(radweg, brunnen, buecherei, bluehwiese, baenke, termine);
+    }
 
-        support(radweg, jonas, lena, murat, sophie);
-        support(brunnen, anna, lena, sophie);
-        support(bluehwiese, anna, jonas, murat);
-        support(baenke, sophie, lena);
-        support(buecherei, jonas);
+    private void supports(People people, Proposals made) {
+        support(made.radweg(), jonas, people.lena(), people.murat(), people.sophie());
+        support(made.brunnen(), anna, people.lena(), people.sophie());
+        support(made.bluehwiese(), anna, jonas, people.murat());
+        support(made.baenke(), people.sophie(), people.lena());
+        support(made.buecherei(), jonas);
+    }
 
-        answer(staff, brunnen, "ANSWERED", "ACCEPTED", """
+    private void answers(People people, Proposals made) {
+        answer(staff, made.brunnen(), "ANSWERED", "ACCEPTED", """
                 Vielen Dank für den Vorschlag. Der Ausschuss für Umwelt und Verkehr hat am 12. Mai beschlossen, \
                 zwei Trinkbrunnen aufzustellen: am Marktplatz und am Eingang des Stadtparks.
 
                 Die Brunnen werden **im Juni** angeschlossen und laufen von Mai bis September.""");
-        answer(staff, bluehwiese, "ANSWERED", "PARTLY", """
+        answer(staff, made.bluehwiese(), "ANSWERED", "PARTLY", """
                 Wir legen in diesem Jahr drei Blühwiesen im Stadtpark und an der Lindenallee an. Auf Spiel- und \
                 Liegewiesen bleibt der Rasen, weil er dort gebraucht wird.""");
-        answer(mueller, buecherei, "IN_REVIEW", null, null);
-        answer(staff, termine, "ANSWERED", "DONE", """
+        answer(people.mueller(), made.buecherei(), "IN_REVIEW", null, null);
+        answer(staff, made.termine(), "ANSWERED", "DONE", """
                 Seit dem 1. April können Sie Termine im Bürgerbüro online buchen: \
                 [Terminbuchung](https://www.musterstadt.example/termine).""");
+    }
 
-        Comment q = p.comments().add(lena, ProposalRepository.KIND, radweg, null,
+    private void discussions(People people, Proposals made) {
+        Comment q = comment(people.lena(), made.radweg(), null,
                 "Sehr gute Idee! An der Kreuzung Lindenallee bin ich schon fast angefahren worden.");
-        Comment a = p.comments().add(murat, ProposalRepository.KIND, radweg, q.id(),
+        Comment a = comment(people.murat(), made.radweg(), q,
                 "Eine eigene Ampelphase würde viel helfen. In Nachbarstadt gibt es das schon.");
-        p.comments().add(anna, ProposalRepository.KIND, radweg, a.id(),
-                "Danke für den Hinweis, das nehme ich in den Vorschlag auf.");
-        p.comments().add(jonas, ProposalRepository.KIND, radweg, null,
-                "Wichtig sind auch genug Fahrradbügel am Schulzentrum.");
-        Comment b = p.comments().add(sophie, ProposalRepository.KIND, baenke, null,
+        comment(anna, made.radweg(), a, "Danke für den Hinweis, das nehme ich in den Vorschlag auf.");
+        comment(jonas, made.radweg(), null, "Wichtig sind auch genug Fahrradbügel am Schulzentrum.");
+        Comment b = comment(people.sophie(), made.baenke(), null,
                 "Meine Mutter geht dort gern spazieren. Bänke würden ihr sehr helfen.");
-        p.comments().add(lena, ProposalRepository.KIND, baenke, b.id(), "Vielleicht auch mit Lehne und Armstützen?");
+        comment(people.lena(), made.baenke(), b, "Vielleicht auch mit Lehne und Armstützen?");
+    }
+
+    private Comment comment(Account author, long proposal, Comment parent, String text) {
+        return p.comments().add(author, ProposalRepository.KIND, proposal, parent == null ? null : parent.id(), text);
     }
 
     private Account citizen(String username, String name, String domain) {

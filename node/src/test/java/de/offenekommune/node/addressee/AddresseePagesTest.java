@@ -141,7 +141,8 @@ class AddresseePagesTest {
                 + "FROM proposal WHERE id = ?", id));
         assertTrue(node.browser().get("/vorschlaege/" + id).body().contains("Noch 3 Unterstützungen bis zum"));
         TestBrowser anna = node.browser().signIn(cast.anna().email(), Fixtures.PASSWORD);
-        assertTrue(anna.get("/vorschlaege/neu").body().contains("Erhält er 3 Unterstützungen innerhalb von 4 Wochen"));
+        assertTrue(anna.get("/vorschlaege/neu").body()
+                .contains("Erhält er 3 Unterstützungen innerhalb von 4 Wochen"));
         admin.post("/admin/einstellungen", admin.withCsrf(Map.of("threshold", "50", "weeks", "8")));
     }
 }

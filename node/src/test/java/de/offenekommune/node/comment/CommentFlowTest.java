@@ -75,7 +75,8 @@ class CommentFlowTest {
         int d = html.indexOf("id=\"kommentar-" + second + "\"");
         assertTrue(a > 0 && a < b && b < c && c < d, "depth first: " + a + " " + b + " " + c + " " + d);
         assertTrue(html.contains("ok-comment--indent-2\" id=\"kommentar-" + replyToReply), html);
-        assertTrue(html.contains("Antwort auf <a class=\"kern-link\" href=\"#kommentar-" + first + "\">Anna Schmidt</a>"));
+        assertTrue(html.contains("Antwort auf <a class=\"kern-link\" href=\"#kommentar-" + first
+                + "\">Anna Schmidt</a>"));
         assertTrue(html.contains("Der Spielplatz braucht <strong>Schatten</strong>."));
         assertEquals(Optional.of(first), node.sql().one("SELECT parent_id FROM comment WHERE id = ?",
                 r -> r.lngOrNull("parent_id"), reply));
@@ -95,12 +96,14 @@ class CommentFlowTest {
 
         assertEquals(403, carla.get("/kommentare/" + parent + "/bearbeiten").status());
         carla.get("/vorschlaege/" + p);
-        var foreignEdit = carla.post("/kommentare/" + parent + "/bearbeiten", carla.withCsrf(Map.of("text", "Gekapert")));
+        var foreignEdit = carla.post("/kommentare/" + parent + "/bearbeiten",
+                carla.withCsrf(Map.of("text", "Gekapert")));
         assertEquals(403, foreignEdit.status());
         assertEquals(403, carla.post("/kommentare/" + parent + "/loeschen", carla.withCsrf(Map.of())).status());
         assertTrue(node.browser().get("/vorschlaege/" + p).body().contains("Gute Idee, aber wer reinigt sie?"));
 
-        assertTrue(ben.get("/kommentare/" + parent + "/bearbeiten").body().contains("Gute Idee, aber wer reinigt sie?"));
+        assertTrue(ben.get("/kommentare/" + parent + "/bearbeiten").body()
+                .contains("Gute Idee, aber wer reinigt sie?"));
         var edited = ben.post("/kommentare/" + parent + "/bearbeiten",
                 ben.withCsrf(Map.of("text", "Gute Idee. Wer reinigt sie?")));
         assertEquals("/vorschlaege/" + p + "?hinweis=comment-edited#kommentar-" + parent, edited.location());
@@ -179,7 +182,8 @@ class CommentFlowTest {
     void scriptsInCommentsAreNeverExecutable() {
         long p = Fixtures.proposal(node, cast.anna(), "Sichere Schulwege", cast.bauamt());
         TestBrowser ben = as(cast.ben());
-        comment(ben, p, null, "<script>alert('x')</script> <img src=x onerror=alert(1)>\n\nLink: [ok](https://example.org)");
+        comment(ben, p, null,
+                "<script>alert('x')</script> <img src=x onerror=alert(1)>\n\nLink: [ok](https://example.org)");
         String html = node.browser().get("/vorschlaege/" + p).body();
         assertFalse(html.contains("<script>alert"), html);
         assertFalse(html.contains("<img"), "no image tag survives");
@@ -199,7 +203,8 @@ class CommentFlowTest {
                 Instant.parse("2025-05-01T10:00:00Z"));
         long id = comments.addRemote(note);
         assertEquals(id, comments.addRemote(note), "the same Note twice is one comment");
-        assertEquals(1, node.sql().count("SELECT count(*) FROM comment WHERE ap_id = ?", "https://social.example/notes/1"));
+        assertEquals(1, node.sql().count("SELECT count(*) FROM comment WHERE ap_id = ?",
+                "https://social.example/notes/1"));
         String stored = node.sql().one("SELECT body_html FROM comment WHERE id = ?", r -> r.str("body_html"), id)
                 .orElseThrow();
         assertFalse(stored.contains("script") || stored.contains("javascript") || stored.contains("onclick"), stored);

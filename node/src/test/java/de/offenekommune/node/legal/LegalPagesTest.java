@@ -34,7 +34,8 @@ class LegalPagesTest {
     void theAccessibilityStatementFollowsTheEuModelInBothLanguages() {
         String de = node.browser().get("/barrierefreiheit").body();
         assertTrue(de.contains("<h1 class=\"kern-heading-large\">Erklärung zur Barrierefreiheit</h1>"), de);
-        for (String section : new String[] {"Stand der Vereinbarkeit mit den Anforderungen", "Nicht barrierefreie Inhalte",
+        for (String section : new String[] {"Stand der Vereinbarkeit mit den Anforderungen",
+                "Nicht barrierefreie Inhalte",
                 "Erstellung dieser Erklärung", "Feedback und Kontaktangaben", "Durchsetzungsverfahren"}) {
             assertTrue(de.contains("<h2>" + section + "</h2>"), section);
         }

@@ -41,11 +41,13 @@ class ModerationFlowTest {
     }
 
     private static long hidden(String kind, long id) {
-        return node.sql().count("SELECT count(*) FROM moderation_hidden WHERE target_kind = ? AND target_id = ?", kind, id);
+        return node.sql().count("SELECT count(*) FROM moderation_hidden WHERE target_kind = ? AND target_id = ?",
+                kind, id);
     }
 
     private static long logged(String kind, long id) {
-        return node.sql().count("SELECT count(*) FROM moderation_log WHERE target_kind = ? AND target_id = ?", kind, id);
+        return node.sql().count("SELECT count(*) FROM moderation_log WHERE target_kind = ? AND target_id = ?",
+                kind, id);
     }
 
     private static TestBrowser.Response flag(TestBrowser browser, String kind, long id, String reason) {
@@ -105,7 +107,8 @@ class ModerationFlowTest {
 
         var restored = decide(staff, "comment", c, "RESTORE", "Nach Rücksprache vertretbar");
         assertEquals("/moderation?hinweis=moderation-restore", restored.location());
-        assertTrue(node.browser().get("/vorschlaege/" + p).body().contains("Ein unfreundlicher Kommentar mit Beleidigung."));
+        assertTrue(node.browser().get("/vorschlaege/" + p).body()
+                .contains("Ein unfreundlicher Kommentar mit Beleidigung."));
         String log2 = node.browser().get("/moderationsprotokoll").body();
         assertTrue(log2.contains("Wieder eingeblendet") && log2.contains("Nach Rücksprache vertretbar"));
         assertEquals(409, decide(staff, "comment", c, "RESTORE", "Schon sichtbar").status());

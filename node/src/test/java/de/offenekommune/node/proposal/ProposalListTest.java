@@ -176,7 +176,8 @@ class ProposalListTest {
                 "nach=5-5", "sortierung=unterstuetzt&nach=5", "nach=99999999999999999999")) {
             var r = browser.get("/vorschlaege?" + query);
             assertEquals(400, r.status(), query);
-            assertTrue(r.body().contains("Diese Auswahl gibt es nicht.") || r.body().contains("Die Angabe ist ungültig."),
+            assertTrue(r.body().contains("Diese Auswahl gibt es nicht.")
+                    || r.body().contains("Die Angabe ist ungültig."),
                     query + "\n" + r.body());
         }
     }

@@ -35,7 +35,8 @@ public final class AxeBrowser implements AutoCloseable {
     }
 
     public static boolean available() {
-        return new java.io.File("/usr/bin/chromium").canExecute() && new java.io.File("/usr/bin/chromedriver").canExecute();
+        return new java.io.File("/usr/bin/chromium").canExecute()
+                && new java.io.File("/usr/bin/chromedriver").canExecute();
     }
 
     public ChromeDriver driver() {
