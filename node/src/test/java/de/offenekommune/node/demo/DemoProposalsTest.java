@@ -43,4 +43,24 @@ class DemoProposalsTest {
         assertTrue(page.contains("Offizielle Antwort") && page.contains("Antwort von Bauamt"), page);
         assertTrue(page.contains("Beantwortet: angenommen"));
     }
+
+    @Test
+    void everyTextIsTranslatedInGermanAndEnglish() {
+        long discussed = node.sql().one("SELECT id FROM proposal WHERE title LIKE 'Sichere Radverbindung%'",
+                r -> r.lng("id")).orElseThrow();
+        var staff = node.browser().signIn("bauamt@musterstadt.example", DemoSeeder.DEMO_PASSWORD);
+        for (String lang : new String[] {"de", "en"}) {
+            staff.get("/");
+            staff.post("/sprache", staff.withCsrf(java.util.Map.of("lang", lang, "back", "/")));
+            for (String path : new String[] {"/vorschlaege", "/vorschlaege/" + discussed, "/vorschlaege/neu",
+                    "/moderation", "/moderationsprotokoll", "/admin/adressaten", "/admin/adressaten/neu",
+                    "/barrierefreiheit", "/impressum", "/datenschutz"}) {
+                var r = staff.get(path);
+                assertEquals(200, r.status(), path);
+                assertTrue(r.body().contains("lang=\"" + lang + "\""), path);
+                assertTrue(!r.body().contains("??"), lang + " " + path + " has a missing text");
+            }
+        }
+        assertTrue(staff.get("/vorschlaege").body().contains("Most supported first"));
+    }
 }
