@@ -24,6 +24,7 @@ import de.offenekommune.node.account.RateLimiter;
 import de.offenekommune.node.account.SessionRepository;
 import de.offenekommune.node.account.SessionService;
 import de.offenekommune.node.admin.RolePages;
+import de.offenekommune.node.admin.StaffDashboardPages;
 import de.offenekommune.node.api.ApiAuthFilter;
 import de.offenekommune.node.api.ApiFallback;
 import de.offenekommune.node.api.ApiTokenPages;
@@ -106,7 +107,8 @@ public final class NodeApp implements AutoCloseable {
                              MailOutbox mail, AccountRepository accountRepository, AccountService accounts,
                              SessionService sessions, RateLimiter rateLimiter, ContentEvents events,
                              ProjectService projects, NewsService news, EventService eventService,
-                             SurveyService surveys, ResponseService responses, ApiTokenService apiTokens) {
+                             SurveyService surveys, ResponseService responses, ApiTokenService apiTokens,
+                             CitizenParticipation participation) {
     }
 
     public static NodeApp start(NodeConfig config) {
@@ -184,7 +186,8 @@ public final class NodeApp implements AutoCloseable {
                 config.security().bootstrapToken(), clock);
         return new Components(config, clock, sql, pages, new Forms(csrf), new Cookies(config.security().secureCookies()),
                 mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), events,
-                projects, news, eventService, surveys, responses, apiTokens);
+                projects, news, eventService, surveys, responses, apiTokens,
+                CitizenParticipation.create(config, clock, sql, mail, events));
     }
 
     /** All routes of a node; the order of filters matters (security headers, then the visitor). */
@@ -199,7 +202,9 @@ public final class NodeApp implements AutoCloseable {
                 .register("/", new AuthPages(c.accounts(), c.sessions(), c.rateLimiter(), c.pages(), c.forms(),
                         c.cookies(), c.config().security()))
                 .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),
-                        c.forms()));
+                        c.forms()))
+                .register("/", new StaffDashboardPages(c.pages()));
+        c.participation().routing(routing, c.pages(), c.forms(), c.clock());
     }
 
     /** Projects, news, events and surveys: public pages, staff pages, feeds and the staff API. */

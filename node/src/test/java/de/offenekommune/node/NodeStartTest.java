@@ -77,7 +77,7 @@ class NodeStartTest {
             String[] parts = adminLine.replace("Admin:", "").trim().split(" / ");
             var browser = new de.offenekommune.node.testing.TestBrowserFactory().at(again.config().baseUrl());
             browser.signIn(parts[0], parts[1]);
-            assertTrue(browser.get("/").body().contains("Rollen verwalten"));
+            assertTrue(browser.get("/verwaltung").body().contains("href=\"/admin/rollen\""));
             assertTrue(again.components().accounts().byEmail("bauamt@musterstadt.example").isPresent());
             assertEquals(DemoSeeder.DEMO_PASSWORD.length() > 9, true);
         }

@@ -25,7 +25,8 @@ public record NodeConfig(
         DatabaseConfig database,
         MailConfig mail,
         SecurityConfig security,
-        FederationConfig federation) {
+        FederationConfig federation,
+        ProposalConfig proposals) {
 
     public enum NodeKind {
         MUNICIPALITY, REGION;
@@ -66,6 +67,15 @@ public record NodeConfig(
     public record FederationConfig(boolean enabled, boolean allowPrivateAddresses, int deliveryWorkers) {
     }
 
+    /**
+     * Defaults for new proposals; admins may override both on /admin/einstellungen.
+     *
+     * @param supportThreshold supports a proposal needs for the addressees to answer
+     * @param supportPeriod how long a proposal collects supports
+     */
+    public record ProposalConfig(int supportThreshold, Duration supportPeriod) {
+    }
+
     public static NodeConfig from(Config root) {
         Config server = root.get("server");
         Config node = root.get("node");
@@ -78,6 +88,7 @@ public record NodeConfig(
         Config mail = root.get("mail");
         Config security = root.get("security");
         Config federation = root.get("federation");
+        Config proposals = root.get("proposals");
         boolean https = "https".equalsIgnoreCase(baseUrl.getScheme());
         return new NodeConfig(
                 host,
@@ -114,7 +125,10 @@ public record NodeConfig(
                 new FederationConfig(
                         federation.get("enabled").asBoolean().orElse(true),
                         federation.get("allow-private-addresses").asBoolean().orElse(false),
-                        federation.get("delivery-workers").asInt().orElse(4)));
+                        federation.get("delivery-workers").asInt().orElse(4)),
+                new ProposalConfig(
+                        proposals.get("support-threshold").asInt().orElse(50),
+                        Duration.ofDays(7L * proposals.get("support-weeks").asInt().orElse(8))));
     }
 
     /** The host (and port, if not default) that actors and WebFinger handles use. */

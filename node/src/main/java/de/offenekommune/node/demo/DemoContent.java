@@ -24,5 +24,6 @@ final class DemoContent {
 
     void create() {
         new DemoProjects(c, anna, jonas).create();
+        new DemoProposals(c, staff, anna, jonas).create();
     }
 }

@@ -49,6 +49,18 @@ public final class MailOutbox implements AutoCloseable {
                 mail.to(), mail.subject(), mail.body());
     }
 
+    /** Queues many mails with one statement (e.g. all supporters of a proposal), in the caller's transaction. */
+    public void enqueueAll(Sql tx, java.util.Collection<Mail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        tx.update("INSERT INTO mail_outbox (recipient, subject, body) "
+                        + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[])",
+                mails.stream().map(Mail::to).toArray(String[]::new),
+                mails.stream().map(Mail::subject).toArray(String[]::new),
+                mails.stream().map(Mail::body).toArray(String[]::new));
+    }
+
     /** Sends everything due now; returns how many were sent. */
     public int drain() {
         int sent = 0;

@@ -65,6 +65,14 @@ public final class TestNode implements AutoCloseable {
         return startOn(name, db, overrides, clock);
     }
 
+    /** A node whose statements on request threads {@code counter} counts (see {@link QueryCounter}). */
+    public static TestNode start(String name, Map<String, String> overrides, QueryCounter counter) {
+        TestPostgres.TestDatabase db = TestPostgres.newDatabase(name);
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("db.url", counter.wrap(db.jdbcUrl()));
+        return startOn(name, db, all, Clock.systemUTC());
+    }
+
     /** A second node process on an existing node's database (scale-out tests). */
     public static TestNode startOnSameDatabase(TestNode other, Map<String, String> overrides) {
         return startOn(other.app.config().name(), other.database, overrides, Clock.systemUTC(), false,

@@ -1,0 +1,110 @@
+package de.offenekommune.node.comment;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import de.offenekommune.node.db.Row;
+import de.offenekommune.node.db.Sql;
+import de.offenekommune.node.moderation.Hidden;
+import de.offenekommune.node.moderation.ModeratedItem;
+import de.offenekommune.node.web.HtmlSanitizer;
+
+/** SQL for comments. A thread is one indexed query with authors and moderation state joined. */
+public final class CommentRepository {
+    public static final String KIND = "comment";
+    private static final String COLUMNS = """
+            c.id, c.target_kind, c.target_id, c.parent_id, c.author_account_id, au.display_name AS author_name,
+            c.remote_actor, c.remote_name, c.remote_url, c.body_html, c.created_at, c.edited_at, c.deleted_at,
+            h.reason AS hidden_reason, h.hidden_at""";
+    private static final String JOINS = """
+             FROM comment c
+            LEFT JOIN account au ON au.id = c.author_account_id
+            LEFT JOIN moderation_hidden h ON h.target_kind = 'comment' AND h.target_id = c.id
+            """;
+
+    /** A new local comment, validated and rendered. */
+    public record NewComment(String targetKind, long targetId, Long parentId, long authorId, String markdown,
+                             String html, Instant now) {
+    }
+
+    /** A comment from the fediverse, sanitised. */
+    public record NewRemoteComment(String targetKind, long targetId, Long parentId, String actorUri, String name,
+                                   String profileUrl, String apId, String html, Instant published) {
+    }
+
+    public long insert(Sql tx, NewComment c) {
+        return tx.one("""
+                INSERT INTO comment (target_kind, target_id, parent_id, author_account_id, body_markdown, body_html,
+                                     created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", r -> r.lng("id"),
+                c.targetKind(), c.targetId(), c.parentId(), c.authorId(), c.markdown(), c.html(), c.now(), c.now())
+                .orElseThrow();
+    }
+
+    /** @return the new id, empty if a comment with this ActivityPub id exists already */
+    public Optional<Long> insertRemote(Sql tx, NewRemoteComment c, Instant now) {
+        return tx.one("""
+                INSERT INTO comment (target_kind, target_id, parent_id, remote_actor, remote_name, remote_url, ap_id,
+                                     body_html, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ap_id) DO NOTHING RETURNING id""",
+                r -> r.lng("id"), c.targetKind(), c.targetId(), c.parentId(), c.actorUri(), c.name(), c.profileUrl(),
+                c.apId(), c.html(), c.published(), now);
+    }
+
+    /** Every comment of one target in id order (parents before replies), deleted ones included. */
+    public List<Comment> thread(Sql sql, String targetKind, long targetId) {
+        return sql.list("SELECT " + COLUMNS + ", NULL AS body_markdown" + JOINS
+                        + "WHERE c.target_kind = ? AND c.target_id = ? ORDER BY c.id",
+                CommentRepository::map, targetKind, targetId);
+    }
+
+    public Optional<Comment> byId(Sql sql, long id) {
+        return sql.one("SELECT " + COLUMNS + ", c.body_markdown" + JOINS + "WHERE c.id = ?", CommentRepository::map, id);
+    }
+
+    public List<Comment> byIds(Sql sql, Collection<Long> ids) {
+        return sql.list("SELECT " + COLUMNS + ", c.body_markdown" + JOINS + "WHERE c.id = ANY(?)",
+                CommentRepository::map, (Object) ids.toArray(Long[]::new));
+    }
+
+    public Optional<Long> idByApId(Sql sql, String apId) {
+        return sql.one("SELECT id FROM comment WHERE ap_id = ?", r -> r.lng("id"), apId);
+    }
+
+    public void updateBody(Sql tx, long id, String markdown, String html, Instant now) {
+        tx.update("UPDATE comment SET body_markdown = ?, body_html = ?, edited_at = ?, updated_at = ? WHERE id = ?",
+                markdown, html, now, now, id);
+    }
+
+    /** Soft delete: the text goes, the place in the thread stays so replies keep their context. */
+    public boolean softDelete(Sql tx, long id, Instant now) {
+        return tx.update("UPDATE comment SET body_markdown = NULL, body_html = '', deleted_at = ?, updated_at = ? "
+                + "WHERE id = ? AND deleted_at IS NULL", now, now, id) == 1;
+    }
+
+    /** Comments as moderation shows them (the original text, also when hidden), in one query. */
+    public Map<Long, ModeratedItem> moderated(Sql sql, Collection<Long> ids) {
+        return byIds(sql, ids).stream().collect(Collectors.toMap(Comment::id, c -> {
+            String text = HtmlSanitizer.text(c.bodyHtml());
+            return new ModeratedItem(KIND, c.id(), HtmlSanitizer.teaser(text, 60), HtmlSanitizer.teaser(text, 300),
+                    c.author().name(), path(c.id()), c.deleted());
+        }));
+    }
+
+    public static String path(long id) {
+        return "/kommentare/" + id;
+    }
+
+    static Comment map(Row r) {
+        CommentAuthor author = new CommentAuthor(r.lngOrNull("author_account_id"),
+                r.str("remote_actor") != null ? r.str("remote_name") : r.str("author_name"),
+                r.str("remote_actor"), r.str("remote_url"));
+        return new Comment(r.lng("id"), r.str("target_kind"), r.lng("target_id"), r.lngOrNull("parent_id"), author,
+                r.str("body_markdown"), r.str("body_html"), r.instant("created_at"), r.instant("edited_at"),
+                r.instant("deleted_at"), Hidden.of(r.str("hidden_reason"), r.instant("hidden_at")));
+    }
+}

@@ -1,0 +1,165 @@
+package de.offenekommune.node.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+
+import de.offenekommune.node.account.Account;
+import de.offenekommune.node.db.Sql;
+import de.offenekommune.node.events.ContentEvent;
+import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.web.HtmlSanitizer;
+import de.offenekommune.node.web.HttpError;
+import de.offenekommune.node.web.InvalidInput;
+import de.offenekommune.node.web.Markdown;
+import de.offenekommune.node.web.MarkdownLinks;
+
+/** Writing, editing and deleting comments, and loading a target's thread. */
+public final class CommentService {
+    public static final int MAX_BODY = 5_000;
+    private static final int MAX_REMOTE_HTML = 50_000;
+
+    private final Sql sql;
+    private final CommentRepository comments;
+    private final CommentTargets targets;
+    private final ContentEvents events;
+    private final Clock clock;
+
+    public CommentService(Sql sql, CommentRepository comments, CommentTargets targets, ContentEvents events,
+                          Clock clock) {
+        this.sql = sql;
+        this.comments = comments;
+        this.targets = targets;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The whole thread of a target, in one query. */
+    public CommentThread thread(String targetKind, long targetId) {
+        return CommentThread.build(targetKind, targetId, comments.thread(sql, targetKind, targetId));
+    }
+
+    /** @throws HttpError 404 unknown, 410 deleted */
+    public Comment get(long id) {
+        Comment c = comments.byId(sql, id).orElseThrow(HttpError::notFound);
+        if (c.deleted()) {
+            throw new HttpError(Status.GONE_410, "comment.error.deleted");
+        }
+        return c;
+    }
+
+    /** @throws HttpError 404 if the target does not exist (or takes no comments) */
+    public CommentTarget target(String kind, long id) {
+        return targets.find(sql, kind, id).orElseThrow(HttpError::notFound);
+    }
+
+    /**
+     * A new comment or reply by a local account.
+     *
+     * @throws HttpError 403 unconfirmed, 404 unknown target or parent, 409 reply to a deleted comment
+     * @throws InvalidInput empty, too long, or a bad link
+     */
+    public Comment add(Account author, String targetKind, long targetId, Long parentId, String body) {
+        if (!author.confirmed()) {
+            throw HttpError.forbidden("proposal.error.unconfirmed");
+        }
+        String text = checkBody(body);
+        Instant now = clock.instant();
+        return sql.inTransaction(tx -> {
+            target(targetKind, targetId);
+            if (parentId != null) {
+                Comment parent = comments.byId(tx, parentId).orElseThrow(HttpError::notFound);
+                if (!parent.targetKind().equals(targetKind) || parent.targetId() != targetId) {
+                    throw HttpError.notFound();
+                }
+                if (parent.deleted()) {
+                    throw HttpError.conflict("comment.error.parent-deleted");
+                }
+            }
+            long id = comments.insert(tx, new CommentRepository.NewComment(targetKind, targetId, parentId, author.id(),
+                    text, Markdown.toHtml(text), now));
+            events.publish(tx, ContentEvent.Kind.COMMENT, id, ContentEvent.Change.CREATED);
+            return comments.byId(tx, id).orElseThrow();
+        });
+    }
+
+    /** @throws HttpError 403 not the author, 410 deleted, 409 hidden by moderation */
+    public Comment edit(Account author, long id, String body) {
+        String text = checkBody(body);
+        Instant now = clock.instant();
+        return sql.inTransaction(tx -> {
+            Comment c = own(tx, author, id);
+            comments.updateBody(tx, id, text, Markdown.toHtml(text), now);
+            events.publish(tx, ContentEvent.Kind.COMMENT, id, ContentEvent.Change.UPDATED);
+            return c;
+        });
+    }
+
+    /** Soft delete by the author. @throws HttpError 403 not the author, 410 already deleted */
+    public Comment delete(Account author, long id) {
+        Instant now = clock.instant();
+        return sql.inTransaction(tx -> {
+            Comment c = comments.byId(tx, id).orElseThrow(HttpError::notFound);
+            if (!c.writtenBy(author.id())) {
+                throw HttpError.forbidden("comment.error.not-author");
+            }
+            if (!comments.softDelete(tx, id, now)) {
+                throw new HttpError(Status.GONE_410, "comment.error.deleted");
+            }
+            events.publish(tx, ContentEvent.Kind.COMMENT, id, ContentEvent.Change.DELETED);
+            return c;
+        });
+    }
+
+    /**
+     * A reply from the fediverse (for the ActivityPub inbox). The HTML is sanitised before it is stored;
+     * the same Note twice is stored once.
+     *
+     * @return the comment id, new or existing
+     */
+    public long addRemote(CommentRepository.NewRemoteComment c) {
+        if (c.html() == null || c.html().length() > MAX_REMOTE_HTML || c.apId() == null || c.actorUri() == null) {
+            throw HttpError.badRequest("comment.error.remote");
+        }
+        String profile = c.profileUrl() != null && c.profileUrl().toLowerCase(Locale.ROOT).matches("https?://.+")
+                ? c.profileUrl() : null;
+        String name = HtmlSanitizer.teaser(HtmlSanitizer.text(c.name() == null ? "" : c.name()), 80);
+        CommentRepository.NewRemoteComment clean = new CommentRepository.NewRemoteComment(c.targetKind(),
+                c.targetId(), c.parentId(), c.actorUri(), name.isEmpty() ? c.actorUri() : name, profile, c.apId(),
+                HtmlSanitizer.clean(c.html()), c.published() == null ? clock.instant() : c.published());
+        return sql.inTransaction(tx -> {
+            target(c.targetKind(), c.targetId());
+            Optional<Long> id = comments.insertRemote(tx, clean, clock.instant());
+            id.ifPresent(i -> events.publish(tx, ContentEvent.Kind.COMMENT, i, ContentEvent.Change.CREATED));
+            return id.orElseGet(() -> comments.idByApId(tx, c.apId()).orElseThrow());
+        });
+    }
+
+    private Comment own(Sql tx, Account author, long id) {
+        Comment c = comments.byId(tx, id).orElseThrow(HttpError::notFound);
+        if (!c.writtenBy(author.id())) {
+            throw HttpError.forbidden("comment.error.not-author");
+        }
+        if (c.deleted()) {
+            throw new HttpError(Status.GONE_410, "comment.error.deleted");
+        }
+        if (c.hiddenByModeration()) {
+            throw HttpError.conflict("comment.error.hidden");
+        }
+        return c;
+    }
+
+    private static String checkBody(String body) {
+        String text = body == null ? "" : body.strip();
+        Optional<String> linkProblem = MarkdownLinks.problem(text);
+        new InvalidInput.Collector()
+                .check(!text.isEmpty(), "text", "comment.error.empty")
+                .check(text.length() <= MAX_BODY, "text", "comment.error.too-long")
+                .check(linkProblem.isEmpty(), "text", linkProblem.orElse(""))
+                .throwIfAny();
+        return text;
+    }
+}
