@@ -90,6 +90,14 @@ public final class PgHostRegistry implements HostRegistry, SignatureSchemeMemory
         cache.remove(host);
     }
 
+    /** A host that sent us a verified activity is up: deliveries to it may go again. */
+    public void markAvailableIfKnown(String host) {
+        State state = state(host);
+        if (state.unavailable() || state.failureDays() > 0) {
+            markAvailable(host);
+        }
+    }
+
     private State state(String host) {
         return cache.computeIfAbsent(host, h -> jdbc.withConnection(c -> {
             try (PreparedStatement st = Jdbc.prepare(c,
