@@ -81,8 +81,8 @@ public final class InboxService implements HttpService {
         String scheme = processor.config().externalScheme().isEmpty() ? request.requestedUri().scheme()
                 : processor.config().externalScheme();
         String host = fields.first("host").orElse(request.requestedUri().authority());
-        String query = request.query().rawValue();
-        URI target = URI.create(scheme + "://" + host + request.path().rawPath() + (query.isEmpty() ? "" : "?" + query));
+        String query = request.prologue().query().rawValue();
+        URI target = URI.create(scheme + "://" + host + request.prologue().uriPath().rawPath() + (query.isEmpty() ? "" : "?" + query));
         return HttpMessage.request(request.prologue().method().text(), target, fields, body);
     }
 
