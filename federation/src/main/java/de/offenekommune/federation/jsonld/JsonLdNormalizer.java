@@ -76,6 +76,10 @@ public final class JsonLdNormalizer {
             JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), compactionContext).loader(loader).get();
             return ActivityJson.parse(compacted.toString());
         } catch (JsonLdError e) {
+            if (e.getCode() == com.apicatalog.jsonld.JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
+                throw new MalformedDocumentException("the document needs a remote context, which is never fetched ("
+                        + e.getMessage() + ")", e);
+            }
             throw new MalformedDocumentException("JSON-LD: " + e.getCode() + ": " + e.getMessage(), e);
         }
     }
