@@ -49,7 +49,9 @@ public final class RemoteActors implements KeyResolver {
     /** Fetches the actor now, stores it and refreshes its cached keys. */
     public Optional<Actor> fetchActor(String actorId) {
         Dereferenced result = dereferencer.fetchFresh(actorId);
-        if (result instanceof Dereferenced.Found found && found.document() instanceof Actor actor) {
+        // A document fetched from elsewhere (after an id refetch) is someone else: never use it for this id.
+        if (result instanceof Dereferenced.Found found && found.document() instanceof Actor actor
+                && actorId.equals(actor.id())) {
             remember(actor);
             return Optional.of(actor);
         }
