@@ -149,7 +149,7 @@ public final class PgDeliveryQueue implements DeliveryQueue {
     public int skipHost(String host, Instant now) {
         return jdbc.update("""
                 UPDATE fed_delivery SET state = 'skipped', last_error = 'host unavailable', finished_at = ?
-                WHERE host = ? AND state = 'queued' AND (locked_until IS NULL OR locked_until < ?)""", now, host, now);
+                WHERE host = ? AND state = 'queued'""", now, host);
     }
 
     @Override
