@@ -1,6 +1,8 @@
 package de.offenekommune.federation.delivery;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.helidon.metrics.api.Counter;
@@ -15,6 +17,8 @@ import io.helidon.metrics.api.Tag;
 public final class DeliveryMetrics {
     private final MeterRegistry registry;
     private final AtomicLong depth = new AtomicLong();
+    /** Counters by name and host: registry look-ups take locks, and every delivery counts. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,6 +48,12 @@ public final class DeliveryMetrics {
     }
 
     private Counter counter(String name, String host) {
-        return registry.getOrCreate(Counter.builder(name).tags(List.of(Tag.create("host", host))));
+        String key = name + ' ' + host;
+        Counter counter = counters.get(key);
+        if (counter == null) {
+            counter = registry.getOrCreate(Counter.builder(name).tags(List.of(Tag.create("host", host))));
+            counters.putIfAbsent(key, counter);
+        }
+        return counter;
     }
 }

@@ -25,7 +25,10 @@ public final class PgDeliveryQueue implements DeliveryQueue {
     /*
      * Due rows, numbered per host so that (with the leases already out to that host) no more than
      * the per-host limit is in flight; FOR UPDATE OF d SKIP LOCKED gives concurrent claimers
-     * disjoint rows, and the lease (locked_until) keeps them away until it expires.
+     * disjoint rows, and the lease (locked_until) keeps them away until it expires. The state and
+     * lease conditions are repeated on d itself: when a row was claimed and committed by another
+     * worker after our snapshot, PostgreSQL re-checks only d's own conditions on the new row
+     * version, not those inside the numbered subquery; without them both workers would send it.
      */
     private static final String CLAIM = """
             WITH picked AS (
@@ -38,6 +41,7 @@ public final class PgDeliveryQueue implements DeliveryQueue {
                            WHERE state = 'queued' AND locked_until >= ? GROUP BY host) flight
                   ON flight.host = due.host
                 WHERE due.rn + coalesce(flight.n, 0) <= ?
+                  AND d.state = 'queued' AND (d.locked_until IS NULL OR d.locked_until < ?)
                   AND NOT EXISTS (SELECT 1 FROM fed_host h WHERE h.host = d.host AND h.unavailable_since IS NOT NULL)
                 ORDER BY d.next_attempt_at, d.id
                 LIMIT ?
@@ -104,7 +108,7 @@ public final class PgDeliveryQueue implements DeliveryQueue {
     public List<ClaimedDelivery> claim(String workerId, int limit, int perHostLimit, Instant now, Duration lease) {
         return jdbc.inTransaction(c -> {
             List<ClaimedDelivery> claimed = new ArrayList<>();
-            try (PreparedStatement st = Jdbc.prepare(c, CLAIM, now, now, now, perHostLimit, limit, now.plus(lease), workerId);
+            try (PreparedStatement st = Jdbc.prepare(c, CLAIM, now, now, now, perHostLimit, now, limit, now.plus(lease), workerId);
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new ClaimedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

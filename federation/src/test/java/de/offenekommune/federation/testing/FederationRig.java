@@ -72,8 +72,14 @@ public final class FederationRig implements AutoCloseable {
         return FetchConfig.defaults().withAddressPolicy(new AddressPolicy(false, true));
     }
 
+    /**
+     * One registry for all tests of the JVM: Helidon's Micrometer registries notify each other when
+     * meters are added, and two of them creating meters at once can deadlock on each other's locks.
+     */
+    private static final MeterRegistry REGISTRY = Metrics.createMeterRegistry();
+
     public static MeterRegistry newRegistry() {
-        return Metrics.createMeterRegistry();
+        return REGISTRY;
     }
 
     public RemoteMastodon mastodon(String host) {
