@@ -111,7 +111,8 @@ public final class DeliveryWorker implements AutoCloseable {
             int free = slots.availablePermits();
             List<ClaimedDelivery> claimed = List.of();
             try {
-                if (free > 0) {
+                // Claim in batches: a claim query per freed slot would scan the queue once per delivery.
+                if (free >= Math.max(1, config.concurrency() / 4)) {
                     claimed = queue.claim(workerId, free, config.perHostConcurrency(), clock.instant(), config.lease());
                 }
                 for (ClaimedDelivery delivery : claimed) {
