@@ -85,7 +85,12 @@ public record Origin(String scheme, String host, int port) {
         }
         String h = host;
         if (h.startsWith("[") && h.endsWith("]")) {
-            return h.substring(1, h.length() - 1).toLowerCase(Locale.ROOT);
+            // One spelling per IPv6 address (::1 and 0:0:0:0:0:0:0:1); a literal never goes to DNS.
+            try {
+                return java.net.InetAddress.getByName(h.substring(1, h.length() - 1)).getHostAddress().toLowerCase(Locale.ROOT);
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("not an IPv6 address: " + host);
+            }
         }
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
