@@ -40,11 +40,13 @@ public record Origin(String scheme, String host, int port) {
             throw new IllegalArgumentException("URLs with user info are refused");
         }
         String host = uri.getHost();
+        int port = uri.getPort();
         if (host == null || host.isEmpty()) {
-            // java.net.URI leaves the host empty for IDN and some odd authorities; parse it ourselves.
+            // java.net.URI leaves host and port empty for IDN and some odd authorities; parse them ourselves.
             host = hostFromAuthority(uri.getRawAuthority());
+            port = portFromAuthority(uri.getRawAuthority(), host);
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
+        port = port >= 0 ? port : (scheme.equals("https") ? 443 : 80);
         return new Origin(scheme, normaliseHost(host), port);
     }
 
@@ -104,6 +106,18 @@ public record Origin(String scheme, String host, int port) {
             throw new IllegalArgumentException("host is not a valid domain name: " + host);
         }
         return h.toLowerCase(Locale.ROOT);
+    }
+
+    private static int portFromAuthority(String authority, String host) {
+        String rest = authority.substring(Math.min(authority.length(), host.length()));
+        if (!rest.startsWith(":") || rest.length() == 1) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(rest.substring(1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad port in " + authority);
+        }
     }
 
     private static String hostFromAuthority(String authority) {

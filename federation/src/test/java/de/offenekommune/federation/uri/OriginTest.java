@@ -47,5 +47,6 @@ class OriginTest {
     void authorityOmitsDefaultPorts() {
         assertEquals("example.org", Origin.of("https://Example.org:443/a").authority());
         assertEquals("example.org:8080", Origin.of("http://example.org:8080/a").authority());
+        assertEquals("xn--bcher-kva.example:8443", Origin.of("https://bücher.example:8443/a").authority());
     }
 }
