@@ -1,0 +1,191 @@
+package de.offenekommune.federation.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import de.offenekommune.federation.delivery.ClaimedDelivery;
+import de.offenekommune.federation.delivery.DeliveryQueue;
+import de.offenekommune.federation.uri.Origin;
+
+/** The delivery queue in PostgreSQL: {@code fed_outbound_activity} + {@code fed_delivery}. */
+public final class PgDeliveryQueue implements DeliveryQueue {
+    /*
+     * Due rows, numbered per host so that (with the leases already out to that host) no more than
+     * the per-host limit is in flight; FOR UPDATE OF d SKIP LOCKED gives concurrent claimers
+     * disjoint rows, and the lease (locked_until) keeps them away until it expires. The state and
+     * lease conditions are repeated on d itself: when a row was claimed and committed by another
+     * worker after our snapshot, PostgreSQL re-checks only d's own conditions on the new row
+     * version, not those inside the numbered subquery; without them both workers would send it.
+     */
+    private static final String CLAIM = """
+            WITH picked AS (
+                SELECT d.id FROM fed_delivery d
+                JOIN (SELECT id, host, row_number() OVER (PARTITION BY host ORDER BY next_attempt_at, id) AS rn
+                      FROM fed_delivery
+                      WHERE state = 'queued' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)) due
+                  ON due.id = d.id
+                LEFT JOIN (SELECT host, count(*) AS n FROM fed_delivery
+                           WHERE state = 'queued' AND locked_until >= ? GROUP BY host) flight
+                  ON flight.host = due.host
+                WHERE due.rn + coalesce(flight.n, 0) <= ?
+                  AND d.state = 'queued' AND (d.locked_until IS NULL OR d.locked_until < ?)
+                  AND NOT EXISTS (SELECT 1 FROM fed_host h WHERE h.host = d.host AND h.unavailable_since IS NOT NULL)
+                ORDER BY d.next_attempt_at, d.id
+                LIMIT ?
+                FOR UPDATE OF d SKIP LOCKED)
+            UPDATE fed_delivery d SET locked_until = ?, locked_by = ?
+            FROM picked, fed_outbound_activity a
+            WHERE d.id = picked.id AND a.id = d.activity
+            RETURNING d.id, a.sender_actor, a.activity_id, d.inbox, d.host, d.attempts, a.body""";
+
+    private final Jdbc jdbc;
+
+    public PgDeliveryQueue(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public int enqueue(String senderActor, String activityId, byte[] body, Collection<String> inboxes, Instant now) {
+        return jdbc.inTransaction(c -> {
+            long activity = insertActivity(c, senderActor, activityId, body, now);
+            Set<String> unavailable = unavailableHosts(c);
+            int queued = 0;
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO fed_delivery (activity, inbox, host, state, next_attempt_at, created_at, finished_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (activity, inbox) DO NOTHING""")) {
+                for (String inbox : new HashSet<>(inboxes)) {
+                    String host = Origin.hostOf(inbox);
+                    boolean skip = unavailable.contains(host);
+                    Jdbc.bind(st, activity, inbox, host, skip ? "skipped" : "queued", now, now, skip ? now : null);
+                    st.addBatch();
+                    queued += skip ? 0 : 1;
+                }
+                st.executeBatch();
+            }
+            return queued;
+        });
+    }
+
+    private static long insertActivity(Connection c, String sender, String activityId, byte[] body, Instant now)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO fed_outbound_activity (activity_id, sender_actor, body, created_at) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            Jdbc.bind(st, activityId, sender, body, now);
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static Set<String> unavailableHosts(Connection c) throws SQLException {
+        Set<String> hosts = new HashSet<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT host FROM fed_host WHERE unavailable_since IS NOT NULL");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                hosts.add(rs.getString(1));
+            }
+        }
+        return hosts;
+    }
+
+    @Override
+    public List<ClaimedDelivery> claim(String workerId, int limit, int perHostLimit, Instant now, Duration lease) {
+        return jdbc.inTransaction(c -> {
+            List<ClaimedDelivery> claimed = new ArrayList<>();
+            try (PreparedStatement st = Jdbc.prepare(c, CLAIM, now, now, now, perHostLimit, now, limit, now.plus(lease), workerId);
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new ClaimedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getBytes(7)));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void delivered(long id, int status, Instant now) {
+        jdbc.update("""
+                UPDATE fed_delivery SET state = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
+                  finished_at = ?, locked_until = NULL, locked_by = NULL WHERE id = ?""", status, now, id);
+    }
+
+    @Override
+    public void retryAt(long id, int status, String error, Instant next) {
+        jdbc.update("""
+                UPDATE fed_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?, next_attempt_at = ?,
+                  locked_until = NULL, locked_by = NULL WHERE id = ? AND state = 'queued'""", status, truncate(error), next, id);
+    }
+
+    @Override
+    public void failed(long id, int status, String error, Instant now) {
+        finish(id, "failed", status, error, now);
+    }
+
+    @Override
+    public void gone(long id, Instant now) {
+        finish(id, "gone", 410, "gone", now);
+    }
+
+    private void finish(long id, String state, int status, String error, Instant now) {
+        jdbc.update("""
+                UPDATE fed_delivery SET state = ?, attempts = attempts + 1, last_status = ?, last_error = ?,
+                  finished_at = ?, locked_until = NULL, locked_by = NULL WHERE id = ?""", state, status, truncate(error), now, id);
+    }
+
+    @Override
+    public int skipHost(String host, Instant now) {
+        return jdbc.update("""
+                UPDATE fed_delivery SET state = 'skipped', last_error = 'host unavailable', finished_at = ?
+                WHERE host = ? AND state = 'queued'""", now, host);
+    }
+
+    @Override
+    public long depth() {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM fed_delivery WHERE state = 'queued'");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Deletes finished deliveries and their activity bodies older than the cut-off; returns deliveries deleted. */
+    public int purgeFinishedBefore(Instant cutoff) {
+        return jdbc.inTransaction(c -> {
+            int deleted;
+            try (PreparedStatement st = Jdbc.prepare(c,
+                    "DELETE FROM fed_delivery WHERE state <> 'queued' AND finished_at < ?", Timestamp.from(cutoff))) {
+                deleted = st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    DELETE FROM fed_outbound_activity a
+                    WHERE NOT EXISTS (SELECT 1 FROM fed_delivery d WHERE d.activity = a.id) AND a.created_at < ?""")) {
+                st.setTimestamp(1, Timestamp.from(cutoff));
+                st.executeUpdate();
+            }
+            return deleted;
+        });
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 500 ? error : error.substring(0, 500);
+    }
+}
