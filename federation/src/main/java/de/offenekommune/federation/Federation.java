@@ -38,6 +38,7 @@ import de.offenekommune.federation.sig.ActorKeys;
 import de.offenekommune.federation.sig.HttpSignatureVerifier;
 import de.offenekommune.federation.sig.HttpSigner;
 import de.offenekommune.federation.sig.SignaturePolicy;
+import de.offenekommune.federation.store.Housekeeping;
 import de.offenekommune.federation.store.PgBlockList;
 import de.offenekommune.federation.store.PgDeliveryQueue;
 import de.offenekommune.federation.store.PgFollowers;
@@ -67,6 +68,7 @@ public final class Federation implements AutoCloseable {
     private final DeliveryWorker worker;
     private final Outbox outbox;
     private final DeliveryMetrics metrics;
+    private final Housekeeping housekeeping;
 
     private Federation(Builder b) {
         Clock clock = b.clock;
@@ -92,6 +94,7 @@ public final class Federation implements AutoCloseable {
         this.worker = new DeliveryWorker(queue, new HttpDeliverySender(signed, b.localKeys), hosts, followers,
                 b.goneListener, metrics, settings.delivery(), clock);
         this.outbox = new Outbox(queue, followers, remoteActors, localHosts, clock, worker::wakeUp);
+        this.housekeeping = new Housekeeping(b.dataSource, clock);
     }
 
     public static Builder builder() {
@@ -102,10 +105,12 @@ public final class Federation implements AutoCloseable {
     public void start() {
         worker.start();
         dispatcher.start();
+        housekeeping.start();
     }
 
     @Override
     public void close() {
+        housekeeping.close();
         worker.close();
         dispatcher.close();
     }
