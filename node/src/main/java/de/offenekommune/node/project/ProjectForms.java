@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.FormValues;
-import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Formats;
+import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Inputs;
 import de.offenekommune.node.web.InvalidInput;
 

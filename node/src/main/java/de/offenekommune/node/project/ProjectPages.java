@@ -13,6 +13,7 @@ import de.offenekommune.node.event.Event;
 import de.offenekommune.node.event.EventService;
 import de.offenekommune.node.survey.Survey;
 import de.offenekommune.node.survey.SurveyService;
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Inputs;
 import de.offenekommune.node.web.Pages;

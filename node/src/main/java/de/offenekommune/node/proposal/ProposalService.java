@@ -20,6 +20,7 @@ import de.offenekommune.node.addressee.AddresseeRepository;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.events.ContentEvent;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.InvalidInput;
 import de.offenekommune.node.web.Markdown;
@@ -118,7 +119,7 @@ public final class ProposalService {
         String summary = strip(d.summary());
         String body = d.body() == null ? "" : d.body().strip();
         String location = strip(d.location());
-        Topic topic = Topic.parse(d.topic());
+        Topic topic = Topic.parse(d.topic()).orElse(null);
         Set<Long> ids = new LinkedHashSet<>();
         boolean idsOk = d.addresseeIds().size() <= MAX_ADDRESSEES;
         for (String raw : d.addresseeIds()) {

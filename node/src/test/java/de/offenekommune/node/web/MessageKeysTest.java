@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import de.offenekommune.node.event.EventPages;
 import de.offenekommune.node.project.PhaseKind;
 import de.offenekommune.node.project.ProjectKind;
-import de.offenekommune.node.project.Topic;
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.survey.QuestionKind;
 import de.offenekommune.node.survey.ResultsVisibility;
 import de.offenekommune.node.survey.Survey;
