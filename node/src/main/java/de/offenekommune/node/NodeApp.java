@@ -212,7 +212,8 @@ public final class NodeApp implements AutoCloseable {
         String base = c.config().baseUrl().toString();
         ICalendar ical = new ICalendar(base, c.config().baseUrl().getHost(), c.config().name());
         routing.register("/",
-                        new ProjectPages(c.projects(), c.news(), c.eventService(), c.surveys(), c.pages()),
+                        new ProjectPages(c.projects(), c.news(), c.eventService(), c.surveys(),
+                                c.participation().comments(), c.pages()),
                         new ProjectStaffPages(c.projects(), c.surveys(), c.pages(), c.forms()),
                         new ProjectPartPages(c.projects(), c.pages(), c.forms()),
                         new NewsStaffPages(c.projects(), c.news(), c.pages(), c.forms()),

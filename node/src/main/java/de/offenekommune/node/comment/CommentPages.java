@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Ids;
@@ -59,14 +60,15 @@ public final class CommentPages implements HttpService {
         long targetId = Ids.parse(form.text("ziel", 20));
         Long parentId = Ids.optional(form.text("antwort_auf", 20)).orElse(null);
         String body = form.raw("text", MAX_FORM_BODY);
+        FormKey key = FormKey.of(author, form);
         try {
-            Comment c = comments.add(author, kind, targetId, parentId, body);
-            redirectTo(res, comments.target(kind, targetId).path(), "comment-saved", c.id());
+            Comment c = comments.add(author, kind, targetId, parentId, body, key);
+            redirectTo(res, comments.target(c.targetKind(), c.targetId()).path(), "comment-saved", c.id());
         } catch (InvalidInput e) {
             CommentTarget target = comments.target(kind, targetId);
             Comment parent = parentId == null ? null : comments.get(parentId);
             pages.render(res, Status.BAD_REQUEST_400, pages.page(req).withErrors(e.fields()), "comment/write.jte",
-                    "target", target, "parent", parent, "text", body);
+                    "target", target, "parent", parent, "text", body, "key", key.value());
         }
     }
 
@@ -74,7 +76,7 @@ public final class CommentPages implements HttpService {
         VisitorFilter.of(req).require(Role.CITIZEN);
         Comment parent = comments.get(Ids.path(req, "id"));
         pages.render(req, res, "comment/write.jte", "target", comments.target(parent.targetKind(), parent.targetId()),
-                "parent", parent, "text", "");
+                "parent", parent, "text", "", "key", FormKey.fresh());
     }
 
     private void editForm(ServerRequest req, ServerResponse res) {
