@@ -20,14 +20,20 @@ public final class SearchRepository {
     /** Counting stops here: "1000+" is as useful as an exact large number and costs a bounded scan. */
     public static final int COUNT_CAP = 1001;
 
-    private static final String QUERY = "WITH q AS (SELECT websearch_to_tsquery('german'::regconfig, ?) AS query) ";
+    /**
+     * The query as a constant FROM item (one parameter): with the value bound, PostgreSQL folds it to a
+     * constant and estimates from the column statistics how rare the words are, so it picks the index.
+     */
+    private static final String QUERY = "websearch_to_tsquery('german'::regconfig, ?) AS q";
     private static final String NOT_HIDDEN = " AND NOT EXISTS (SELECT 1 FROM moderation_hidden h"
             + " WHERE h.target_kind = '%s' AND h.target_id = %s.id)";
-    private static final String PROJECTS = "FROM project p, q WHERE p.deleted_at IS NULL AND p.search_vector @@ q.query";
-    private static final String PROPOSALS = "FROM proposal pr, q WHERE pr.deleted_at IS NULL"
-            + " AND pr.search_vector @@ q.query" + NOT_HIDDEN.formatted("proposal", "pr");
+    private static final String PROJECTS = "FROM " + QUERY + ", project p WHERE p.deleted_at IS NULL"
+            + " AND p.search_vector @@ q";
+    private static final String PROPOSALS = "FROM " + QUERY + ", proposal pr WHERE pr.deleted_at IS NULL"
+            + " AND pr.search_vector @@ q" + NOT_HIDDEN.formatted("proposal", "pr");
     /** A comment counts only while the page it is on can be seen (the one ? is now, for news). */
-    private static final String COMMENTS = "FROM comment c, q WHERE c.deleted_at IS NULL AND c.search_vector @@ q.query"
+    private static final String COMMENTS = "FROM " + QUERY + ", comment c WHERE c.deleted_at IS NULL"
+            + " AND c.search_vector @@ q"
             + NOT_HIDDEN.formatted("comment", "c") + """
              AND CASE c.target_kind
                 WHEN 'proposal' THEN EXISTS (SELECT 1 FROM proposal t WHERE t.id = c.target_id
@@ -40,8 +46,9 @@ public final class SearchRepository {
                 ELSE false END""";
     private static final String TITLE_OPTIONS = "'HighlightAll=true, StartSel=" + Highlighted.OPEN + ", StopSel="
             + Highlighted.CLOSE + "'";
-    private static final String SNIPPET_OPTIONS = "'MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, "
-            + "FragmentDelimiter=\" … \", StartSel=" + Highlighted.OPEN + ", StopSel=" + Highlighted.CLOSE + "'";
+    /** One passage around the best cover of the query; a short text is shown whole. */
+    private static final String SNIPPET_OPTIONS = "'MaxWords=35, MinWords=15, ShortWord=3, StartSel="
+            + Highlighted.OPEN + ", StopSel=" + Highlighted.CLOSE + "'";
     private static final String MARKERS = "'" + Highlighted.OPEN + Highlighted.CLOSE + "'";
 
     /** One page of hits, best first: up to {@code limit} rows after the query's cursor. */
@@ -56,27 +63,28 @@ public final class SearchRepository {
 
     public PageQuery pageQuery(SearchQuery query, Instant now, int limit) {
         List<Object> params = new ArrayList<>();
-        params.add(query.tsText());
         List<String> branches = new ArrayList<>();
         for (SearchKind kind : SearchKind.values()) {
             if (query.kind() == null || query.kind() == kind) {
-                branches.add(branch(kind, query.after(), now, limit, params));
+                branches.add(branch(kind, query, now, limit, params));
             }
         }
         params.add(limit);
-        return new PageQuery(QUERY + ", hits AS (" + String.join(" UNION ALL ", branches) + ") " + DISPLAY, params);
+        params.add(query.tsText());
+        return new PageQuery("WITH hits AS (" + String.join(" UNION ALL ", branches) + ") " + DISPLAY, params);
     }
 
-    private static String branch(SearchKind kind, SearchQuery.Cursor after, Instant now, int limit,
-                                 List<Object> params) {
+    private static String branch(SearchKind kind, SearchQuery query, Instant now, int limit, List<Object> params) {
+        SearchQuery.Cursor after = query.after();
         String alias = switch (kind) {
             case PROJECT -> "p";
             case PROPOSAL -> "pr";
             case COMMENT -> "c";
         };
-        String rank = "ts_rank(" + alias + ".search_vector, q.query, 1)";
+        String rank = "ts_rank(" + alias + ".search_vector, q, 1)";
         StringBuilder b = new StringBuilder("(SELECT ").append(kind.order()).append(" AS kind_order, ")
                 .append(alias).append(".id, ").append(rank).append(" AS rank ").append(from(kind));
+        params.add(query.tsText());
         if (kind == SearchKind.COMMENT) {
             params.add(now);
         }
@@ -113,7 +121,7 @@ public final class SearchRepository {
                    coalesce(p.slug, cpj.slug, cnp.slug) AS slug, c.target_kind, c.target_id,
                    CASE WHEN c.remote_actor IS NOT NULL THEN c.remote_name ELSE ca.display_name END AS author
             FROM (SELECT * FROM hits ORDER BY rank DESC, kind_order DESC, id DESC LIMIT ?) h
-            CROSS JOIN q
+            CROSS JOIN %s
             LEFT JOIN project p ON h.kind_order = 3 AND p.id = h.id
             LEFT JOIN proposal pr ON h.kind_order = 2 AND pr.id = h.id
             LEFT JOIN comment c ON h.kind_order = 1 AND c.id = h.id
@@ -122,12 +130,11 @@ public final class SearchRepository {
             LEFT JOIN project cpj ON c.target_kind = 'project' AND cpj.id = c.target_id
             LEFT JOIN project_news cn ON c.target_kind = 'news' AND cn.id = c.target_id
             LEFT JOIN project cnp ON cnp.id = cn.project_id
-            ORDER BY h.rank DESC, h.kind_order DESC, h.id DESC""";
+            ORDER BY h.rank DESC, h.kind_order DESC, h.id DESC""".formatted(QUERY);
 
     /** ts_headline of a text from which any marker characters were removed first. */
     private static String headline(String text, String options) {
-        return "ts_headline('german'::regconfig, translate(" + text + ", " + MARKERS + ", ''), q.query, " + options
-                + ")";
+        return "ts_headline('german'::regconfig, translate(" + text + ", " + MARKERS + ", ''), q, " + options + ")";
     }
 
     private static SearchHit map(Row r) {
@@ -157,7 +164,7 @@ public final class SearchRepository {
     /** Hits per kind, each counted up to {@link #COUNT_CAP}, in one statement. */
     public Map<SearchKind, Integer> counts(Sql sql, SearchQuery query, Instant now) {
         String capped = "(SELECT count(*) FROM (SELECT 1 %s LIMIT " + COUNT_CAP + ") x)";
-        String statement = QUERY + "SELECT " + capped.formatted(PROJECTS) + " AS projects, "
+        String statement = "SELECT " + capped.formatted(PROJECTS) + " AS projects, "
                 + capped.formatted(PROPOSALS) + " AS proposals, " + capped.formatted(COMMENTS) + " AS comments";
         return sql.one(statement, r -> {
             Map<SearchKind, Integer> counts = new EnumMap<>(SearchKind.class);
@@ -165,6 +172,6 @@ public final class SearchRepository {
             counts.put(SearchKind.PROPOSAL, r.integer("proposals"));
             counts.put(SearchKind.COMMENT, r.integer("comments"));
             return counts;
-        }, query.tsText(), now).orElseThrow();
+        }, query.tsText(), query.tsText(), query.tsText(), now).orElseThrow();
     }
 }
