@@ -61,6 +61,7 @@ import de.offenekommune.node.project.ProjectPartsRepository;
 import de.offenekommune.node.project.ProjectRepository;
 import de.offenekommune.node.project.ProjectService;
 import de.offenekommune.node.project.ProjectStaffPages;
+import de.offenekommune.node.proposal.ProposalApi;
 import de.offenekommune.node.survey.ResponseRepository;
 import de.offenekommune.node.survey.ResponseService;
 import de.offenekommune.node.survey.SurveyApi;
@@ -229,6 +230,7 @@ public final class NodeApp implements AutoCloseable {
                         new NewsApi(c.projects(), c.news(), base),
                         new EventApi(c.eventService(), base),
                         new SurveyApi(c.surveys(), c.responses(), base),
+                        new ProposalApi(c.participation().proposals(), base),
                         new ApiFallback());
     }
 

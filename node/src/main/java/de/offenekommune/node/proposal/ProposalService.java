@@ -167,6 +167,12 @@ public final class ProposalService {
         return new Detail(p, to, mayAnswer);
     }
 
+    /** A live proposal for staff (the API): hidden ones included. @throws HttpError 404 unknown or deleted */
+    public Detail live(long id) {
+        Proposal p = proposals.byId(sql, id).filter(x -> !x.deleted()).orElseThrow(HttpError::notFound);
+        return new Detail(p, addressees.ofProposal(sql, id), true);
+    }
+
     /** One page of the list and the cursor of the next page (null on the last). */
     public record Listing(List<ProposalSummary> items, String next) {
     }
