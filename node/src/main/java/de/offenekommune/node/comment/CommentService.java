@@ -101,10 +101,11 @@ public final class CommentService {
 
     /** @throws HttpError 403 not the author, 410 deleted, 409 hidden by moderation */
     public Comment edit(Account author, long id, String body) {
-        String text = checkBody(body);
         Instant now = clock.instant();
         return sql.inTransaction(tx -> {
+            // Who may edit is decided before the text is looked at: others learn nothing from field errors.
             Comment c = own(tx, author, id);
+            String text = checkBody(body);
             comments.updateBody(tx, id, text, Markdown.toHtml(text), now);
             events.publish(tx, ContentEvent.Kind.COMMENT, id, ContentEvent.Change.UPDATED);
             return c;

@@ -201,6 +201,10 @@ public final class ProposalService {
      * @throws InvalidInput bad status, outcome or answer text
      */
     public void changeStatus(Account actor, long id, StatusChange change) {
+        // Who may answer is decided before the form is checked (and again under the row lock below).
+        if (!actor.is(Role.STAFF) && addressees.linkedAddresseeOf(sql, id, actor.id()).isEmpty()) {
+            throw HttpError.forbidden("proposal.error.not-addressee");
+        }
         ProposalStatus target = ProposalStatus.parse(change.status());
         Outcome outcome = Outcome.parse(change.outcome());
         String answer = change.answer() == null ? "" : change.answer().strip();
