@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -50,7 +49,7 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -89,6 +88,40 @@ public final class Browser implements AutoCloseable {
 
     public Axe.Result axe() {
         return Axe.run(driver);
+    }
+
+    /** Signs in through the form with the keyboard (typing, then Enter) and waits until it is done. */
+    public Browser signIn(String baseUrl, String email, String password) {
+        driver.manage().deleteAllCookies();
+        open(baseUrl + "/anmelden");
+        fill("email", email);
+        fill("password", password);
+        WebElement body = driver.findElement(By.tagName("body"));
+        driver.findElement(By.id("password")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+        if (driver.getCurrentUrl().contains("/anmelden")) {
+            throw new AssertionError("sign-in of " + email + " failed: " + text());
+        }
+        return this;
+    }
+
+    /** Forgets the session: the next page is seen as a visitor. */
+    public Browser signOut() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    /** Waits (up to 10 s) until {@code condition} holds, e.g. a URL after a redirect. */
+    public void await(java.util.function.BooleanSupplier condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /** The id of the element that has the keyboard focus ("" if it has none). */
+    public String focused() {
+        String id = driver.switchTo().activeElement().getAttribute("id");
+        return id == null ? "" : id;
     }
 
     @Override
