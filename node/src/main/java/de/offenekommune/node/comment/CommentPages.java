@@ -24,6 +24,7 @@ import de.offenekommune.node.web.VisitorFilter;
  */
 public final class CommentPages implements HttpService {
     private static final int MAX_FORM_BODY = 20_000;
+    private static final java.util.regex.Pattern NOTICE = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
 
     private final CommentService comments;
     private final Pages pages;
@@ -45,11 +46,16 @@ public final class CommentPages implements HttpService {
                 .post("/{id}/loeschen", this::delete);
     }
 
-    /** A comment's own URL (its future ActivityPub id) leads to its place in the thread. */
+    /**
+     * A comment's own URL (its future ActivityPub id) leads to its place in the thread. A notice
+     * (e.g. "flagged" after a report) goes along, so the visitor still sees it there.
+     */
     private void show(ServerRequest req, ServerResponse res) {
         Comment c = comments.get(Ids.path(req, "id"));
         CommentTarget target = comments.target(c.targetKind(), c.targetId());
-        redirectTo(res, target.path(), null, c.id());
+        String notice = req.query().first("hinweis").asOptional().filter(n -> NOTICE.matcher(n).matches())
+                .orElse(null);
+        redirectTo(res, target.path(), notice, c.id());
     }
 
     private void create(ServerRequest req, ServerResponse res) {

@@ -81,9 +81,19 @@ public final class Browser implements AutoCloseable {
     /** Clicks and waits for the next page to load (the old body goes stale). */
     public void submit(By button) {
         WebElement body = driver.findElement(By.tagName("body"));
-        driver.findElement(button).click();
+        click(button);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+    }
+
+    /**
+     * Scrolls the element to the middle of the window, then clicks it as a person would. KERN scrolls
+     * smoothly; a click during that scroll would hit whatever passes under the pointer.
+     */
+    public void click(By target) {
+        WebElement element = driver.findElement(target);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
     }
 
     public Axe.Result axe() {
