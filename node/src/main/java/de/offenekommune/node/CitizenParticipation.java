@@ -21,12 +21,16 @@ import de.offenekommune.node.moderation.ModeratedKinds;
 import de.offenekommune.node.moderation.ModerationPages;
 import de.offenekommune.node.moderation.ModerationRepository;
 import de.offenekommune.node.moderation.ModerationService;
+import de.offenekommune.node.project.ProjectComments;
 import de.offenekommune.node.proposal.ProposalNotifier;
 import de.offenekommune.node.proposal.ProposalPages;
 import de.offenekommune.node.proposal.ProposalRepository;
 import de.offenekommune.node.proposal.ProposalService;
 import de.offenekommune.node.proposal.ProposalSettings;
 import de.offenekommune.node.proposal.ProposalSettingsPages;
+import de.offenekommune.node.search.SearchPages;
+import de.offenekommune.node.search.SearchRepository;
+import de.offenekommune.node.search.SearchService;
 import de.offenekommune.node.support.SupportPages;
 import de.offenekommune.node.support.SupportRepository;
 import de.offenekommune.node.support.SupportService;
@@ -35,14 +39,14 @@ import de.offenekommune.node.web.Pages;
 
 /**
  * The citizens' side of participation, built once per node: addressees, proposals, supports,
- * comments, moderation and the legal pages. Other domains reach in through {@link #commentTargets()}
+ * comments, moderation, the legal pages and search. Other domains reach in through {@link #commentTargets()}
  * and {@link #moderatedKinds()} to make their objects commentable and flaggable.
  */
 public record CitizenParticipation(AddresseeService addressees, ProposalSettings proposalSettings,
                                    ProposalRepository proposalRepository, ProposalService proposals,
                                    SupportService supports, CommentTargets commentTargets, CommentService comments,
                                    ModeratedKinds moderatedKinds, ModerationService moderation,
-                                   LegalPageService legal) {
+                                   LegalPageService legal, SearchService search) {
 
     static CitizenParticipation create(NodeConfig config, Clock clock, Sql sql, MailOutbox mail,
                                        ContentEvents events) {
@@ -54,12 +58,13 @@ public record CitizenParticipation(AddresseeService addressees, ProposalSettings
 
         CommentTargets targets = new CommentTargets();
         targets.register(ProposalRepository.KIND, proposalRepository::commentTarget);
+        ProjectComments.register(targets, clock);
         ModeratedKinds kinds = new ModeratedKinds();
         kinds.register(ProposalRepository.KIND, proposalRepository::moderated, ProposalRepository::path);
         kinds.register(CommentRepository.KIND, commentRepository::moderated, CommentRepository::path);
 
         return new CitizenParticipation(
-                new AddresseeService(sql, addresseeRepository),
+                new AddresseeService(sql, addresseeRepository, clock),
                 settings,
                 proposalRepository,
                 new ProposalService(sql, proposalRepository, addresseeRepository, settings, notifier, events, clock),
@@ -68,7 +73,8 @@ public record CitizenParticipation(AddresseeService addressees, ProposalSettings
                 new CommentService(sql, commentRepository, targets, events, clock),
                 kinds,
                 new ModerationService(sql, new ModerationRepository(), kinds, clock),
-                new LegalPageService(sql, config));
+                new LegalPageService(sql, config),
+                new SearchService(sql, new SearchRepository(), clock));
     }
 
     void routing(HttpRouting.Builder routing, Pages pages, Forms forms, Clock clock) {
@@ -78,6 +84,7 @@ public record CitizenParticipation(AddresseeService addressees, ProposalSettings
                 .register("/kommentare", new CommentPages(comments, pages, forms))
                 .register("/", new ModerationPages(moderation, pages, forms))
                 .register("/", new LegalPages(legal, pages, forms))
+                .register("/", new SearchPages(search, pages))
                 .register("/admin/adressaten", new AddresseePages(addressees, pages, forms))
                 .register("/admin/einstellungen", new ProposalSettingsPages(proposalSettings, pages, forms));
     }

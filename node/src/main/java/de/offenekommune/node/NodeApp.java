@@ -61,6 +61,7 @@ import de.offenekommune.node.project.ProjectPartsRepository;
 import de.offenekommune.node.project.ProjectRepository;
 import de.offenekommune.node.project.ProjectService;
 import de.offenekommune.node.project.ProjectStaffPages;
+import de.offenekommune.node.proposal.ProposalApi;
 import de.offenekommune.node.survey.ResponseRepository;
 import de.offenekommune.node.survey.ResponseService;
 import de.offenekommune.node.survey.SurveyApi;
@@ -212,7 +213,8 @@ public final class NodeApp implements AutoCloseable {
         String base = c.config().baseUrl().toString();
         ICalendar ical = new ICalendar(base, c.config().baseUrl().getHost(), c.config().name());
         routing.register("/",
-                        new ProjectPages(c.projects(), c.news(), c.eventService(), c.surveys(), c.pages()),
+                        new ProjectPages(c.projects(), c.news(), c.eventService(), c.surveys(),
+                                c.participation().comments(), c.pages()),
                         new ProjectStaffPages(c.projects(), c.surveys(), c.pages(), c.forms()),
                         new ProjectPartPages(c.projects(), c.pages(), c.forms()),
                         new NewsStaffPages(c.projects(), c.news(), c.pages(), c.forms()),
@@ -228,6 +230,7 @@ public final class NodeApp implements AutoCloseable {
                         new NewsApi(c.projects(), c.news(), base),
                         new EventApi(c.eventService(), base),
                         new SurveyApi(c.surveys(), c.responses(), base),
+                        new ProposalApi(c.participation().proposals(), base),
                         new ApiFallback());
     }
 

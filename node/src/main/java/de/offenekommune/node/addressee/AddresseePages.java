@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Ids;
@@ -69,10 +70,11 @@ public final class AddresseePages implements HttpService {
         Account staff = VisitorFilter.of(req).require(Role.STAFF);
         Forms.Form form = forms.read(req, VisitorFilter.of(req));
         AddresseeService.Input input = input(form);
+        FormKey key = FormKey.of(staff, form);
         try {
-            addressees.create(staff, input);
+            addressees.create(staff, input, key);
         } catch (InvalidInput e) {
-            renderInvalid(req, res, 0L, input, e);
+            renderInvalid(req, res, 0L, input, key.value(), e);
             return;
         }
         Pages.redirect(res, BASE, "addressee-saved");
@@ -86,7 +88,7 @@ public final class AddresseePages implements HttpService {
         try {
             addressees.update(staff, id, input);
         } catch (InvalidInput e) {
-            renderInvalid(req, res, id, input, e);
+            renderInvalid(req, res, id, input, "", e);
             return;
         }
         Pages.redirect(res, BASE, "addressee-saved");
@@ -106,9 +108,9 @@ public final class AddresseePages implements HttpService {
     }
 
     private void renderInvalid(ServerRequest req, ServerResponse res, long id, AddresseeService.Input in,
-                               InvalidInput e) {
+                               String key, InvalidInput e) {
         Map<String, String> values = Map.of("name", in.name(), "kind", in.kind(), "description", in.description(),
-                "email", in.email(), "account", in.account());
+                "email", in.email(), "account", in.account(), FormKey.FIELD, key);
         pages.render(res, Status.BAD_REQUEST_400, pages.page(req).withErrors(e.fields()), "addressee/form.jte",
                 "id", id, "values", values);
     }

@@ -1,13 +1,17 @@
 package de.offenekommune.node.addressee;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
+import de.offenekommune.node.db.FormSubmissions;
 import de.offenekommune.node.db.Sql;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.InvalidInput;
 
@@ -20,10 +24,12 @@ public final class AddresseeService {
 
     private final Sql sql;
     private final AddresseeRepository addressees;
+    private final Clock clock;
 
-    public AddresseeService(Sql sql, AddresseeRepository addressees) {
+    public AddresseeService(Sql sql, AddresseeRepository addressees, Clock clock) {
         this.sql = sql;
         this.addressees = addressees;
+        this.clock = clock;
     }
 
     /** What the staff form sends; {@code account} is a user name or e-mail address, empty for none. */
@@ -32,10 +38,20 @@ public final class AddresseeService {
 
     /** @throws InvalidInput bad fields, a taken name or an unknown account */
     public long create(Account actor, Input input) {
+        return create(actor, input, null);
+    }
+
+    /** @param key the form's one-time key: a repeat returns the addressee the first POST created */
+    public long create(Account actor, Input input, FormKey key) {
         actor(actor);
         return sql.inTransaction(tx -> {
+            OptionalLong earlier = FormSubmissions.claim(tx, key, "addressee", clock.instant());
+            if (earlier.isPresent()) {
+                return earlier.getAsLong();
+            }
             AddresseeRepository.Fields f = validate(tx, input);
             long id = addressees.insert(tx, f).orElseThrow(() -> InvalidInput.of("name", "addressee.error.name-taken"));
+            FormSubmissions.complete(tx, key, id);
             LOG.info(() -> "Addressee " + id + " created by account " + actor.id());
             return id;
         });

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Ids;
@@ -23,6 +24,7 @@ import de.offenekommune.node.web.VisitorFilter;
  */
 public final class CommentPages implements HttpService {
     private static final int MAX_FORM_BODY = 20_000;
+    private static final java.util.regex.Pattern NOTICE = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
 
     private final CommentService comments;
     private final Pages pages;
@@ -44,11 +46,16 @@ public final class CommentPages implements HttpService {
                 .post("/{id}/loeschen", this::delete);
     }
 
-    /** A comment's own URL (its future ActivityPub id) leads to its place in the thread. */
+    /**
+     * A comment's own URL (its future ActivityPub id) leads to its place in the thread. A notice
+     * (e.g. "flagged" after a report) goes along, so the visitor still sees it there.
+     */
     private void show(ServerRequest req, ServerResponse res) {
         Comment c = comments.get(Ids.path(req, "id"));
         CommentTarget target = comments.target(c.targetKind(), c.targetId());
-        redirectTo(res, target.path(), null, c.id());
+        String notice = req.query().first("hinweis").asOptional().filter(n -> NOTICE.matcher(n).matches())
+                .orElse(null);
+        redirectTo(res, target.path(), notice, c.id());
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -59,14 +66,15 @@ public final class CommentPages implements HttpService {
         long targetId = Ids.parse(form.text("ziel", 20));
         Long parentId = Ids.optional(form.text("antwort_auf", 20)).orElse(null);
         String body = form.raw("text", MAX_FORM_BODY);
+        FormKey key = FormKey.of(author, form);
         try {
-            Comment c = comments.add(author, kind, targetId, parentId, body);
-            redirectTo(res, comments.target(kind, targetId).path(), "comment-saved", c.id());
+            Comment c = comments.add(author, kind, targetId, parentId, body, key);
+            redirectTo(res, comments.target(c.targetKind(), c.targetId()).path(), "comment-saved", c.id());
         } catch (InvalidInput e) {
             CommentTarget target = comments.target(kind, targetId);
             Comment parent = parentId == null ? null : comments.get(parentId);
             pages.render(res, Status.BAD_REQUEST_400, pages.page(req).withErrors(e.fields()), "comment/write.jte",
-                    "target", target, "parent", parent, "text", body);
+                    "target", target, "parent", parent, "text", body, "key", key.value());
         }
     }
 
@@ -74,7 +82,7 @@ public final class CommentPages implements HttpService {
         VisitorFilter.of(req).require(Role.CITIZEN);
         Comment parent = comments.get(Ids.path(req, "id"));
         pages.render(req, res, "comment/write.jte", "target", comments.target(parent.targetKind(), parent.targetId()),
-                "parent", parent, "text", "");
+                "parent", parent, "text", "", "key", FormKey.fresh());
     }
 
     private void editForm(ServerRequest req, ServerResponse res) {

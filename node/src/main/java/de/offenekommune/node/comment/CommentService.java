@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.helidon.http.Status;
 
 import de.offenekommune.node.account.Account;
+import de.offenekommune.node.db.FormSubmissions;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.events.ContentEvent;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.HtmlSanitizer;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.InvalidInput;
@@ -63,12 +66,21 @@ public final class CommentService {
      * @throws InvalidInput empty, too long, or a bad link
      */
     public Comment add(Account author, String targetKind, long targetId, Long parentId, String body) {
+        return add(author, targetKind, targetId, parentId, body, null);
+    }
+
+    /** As above; {@code key} is the form's one-time key: a repeat returns the comment the first POST wrote. */
+    public Comment add(Account author, String targetKind, long targetId, Long parentId, String body, FormKey key) {
         if (!author.confirmed()) {
             throw HttpError.forbidden("proposal.error.unconfirmed");
         }
         String text = checkBody(body);
         Instant now = clock.instant();
         return sql.inTransaction(tx -> {
+            OptionalLong earlier = FormSubmissions.claim(tx, key, CommentRepository.KIND, now);
+            if (earlier.isPresent()) {
+                return comments.byId(tx, earlier.getAsLong()).orElseThrow();
+            }
             target(targetKind, targetId);
             if (parentId != null) {
                 Comment parent = comments.byId(tx, parentId).orElseThrow(HttpError::notFound);
@@ -81,6 +93,7 @@ public final class CommentService {
             }
             long id = comments.insert(tx, new CommentRepository.NewComment(targetKind, targetId, parentId, author.id(),
                     text, Markdown.toHtml(text), now));
+            FormSubmissions.complete(tx, key, id);
             events.publish(tx, ContentEvent.Kind.COMMENT, id, ContentEvent.Change.CREATED);
             return comments.byId(tx, id).orElseThrow();
         });
@@ -88,10 +101,11 @@ public final class CommentService {
 
     /** @throws HttpError 403 not the author, 410 deleted, 409 hidden by moderation */
     public Comment edit(Account author, long id, String body) {
-        String text = checkBody(body);
         Instant now = clock.instant();
         return sql.inTransaction(tx -> {
+            // Who may edit is decided before the text is looked at: others learn nothing from field errors.
             Comment c = own(tx, author, id);
+            String text = checkBody(body);
             comments.updateBody(tx, id, text, Markdown.toHtml(text), now);
             events.publish(tx, ContentEvent.Kind.COMMENT, id, ContentEvent.Change.UPDATED);
             return c;

@@ -24,6 +24,7 @@ final class DemoContent {
 
     void create() {
         new DemoProjects(c, anna, jonas).create();
+        new DemoComments(c, staff, anna, jonas).create();
         new DemoProposals(c, staff, anna, jonas).create();
     }
 }

@@ -76,27 +76,27 @@ final class DemoProposals {
                 - einen baulich getrennten Radweg auf der Bahnhofstraße,
                 - eine eigene Ampelphase für Radfahrende an der Lindenallee,
                 - abschließbare Fahrradbügel am Schulzentrum.
-                """, "VERKEHR", "Bahnhofstraße / Lindenallee", to.committee(), to.building());
+                """, "TRANSPORT", "Bahnhofstraße / Lindenallee", to.committee(), to.building());
         long brunnen = proposal(jonas, "Trinkwasserbrunnen in der Innenstadt",
                 "Zwei öffentliche Trinkbrunnen am Marktplatz und im Stadtpark, damit alle im Sommer Wasser bekommen.",
                 "Die Sommer werden heißer. Ältere Menschen, Kinder und Wohnungslose brauchen kostenloses "
                         + "Trinkwasser. Viele Städte haben gute Erfahrungen mit Trinkbrunnen gemacht.",
-                "UMWELT", "Marktplatz und Stadtpark", to.committee());
+                "ENVIRONMENT", "Marktplatz und Stadtpark", to.committee());
         long buecherei = proposal(anna, "Längere Öffnungszeiten der Stadtbücherei am Samstag",
                 "Die Stadtbücherei soll samstags bis 16 Uhr statt bis 12 Uhr geöffnet sein.",
                 "Wer unter der Woche arbeitet, schafft es kaum in die Bücherei. Samstags ist sie nur drei Stunden offen.",
-                "KULTUR", "", to.councillor());
+                "CULTURE", "", to.councillor());
         long bluehwiese = proposal(people.lena(), "Blühwiesen statt Rasen auf städtischen Grünflächen",
                 "Ein Teil der gemähten Rasenflächen soll zu Blühwiesen für Insekten werden.",
                 "Blühwiesen sind gut für Bienen und Schmetterlinge und müssen seltener gemäht werden. "
-                        + "Das spart auf Dauer auch Geld.", "UMWELT", "Grünflächen im Stadtgebiet", to.committee());
+                        + "Das spart auf Dauer auch Geld.", "ENVIRONMENT", "Grünflächen im Stadtgebiet", to.committee());
         long baenke = proposal(people.murat(), "Sitzbänke entlang des Mühlbachwegs",
                 "Auf dem Mühlbachweg fehlen Bänke. Ältere Menschen brauchen unterwegs eine Pause.",
                 "Der Mühlbachweg ist 2 Kilometer lang und hat keine einzige Bank. Alle 300 Meter eine Bank wäre gut.",
-                "SOZIALES", "Mühlbachweg", to.building());
+                "SOCIAL", "Mühlbachweg", to.building());
         long termine = proposal(people.sophie(), "Digitale Terminvergabe im Bürgerbüro",
                 "Termine im Bürgerbüro sollen online buchbar sein, damit niemand lange warten muss.",
-                "Heute muss man oft eine Stunde warten. Mit Online-Terminen wäre das vorbei.", "VERWALTUNG", "",
+                "Heute muss man oft eine Stunde warten. Mit Online-Terminen wäre das vorbei.", "ADMINISTRATION", "",
                 to.councillor());
         return new Proposals(radweg, brunnen, buecherei, bluehwiese, baenke, termine);
     }

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.helidon.http.Status;
 
+import de.offenekommune.node.db.FormSubmissions;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.events.ContentEvent;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.InvalidInput;
 
@@ -32,11 +35,21 @@ public final class EventService {
     }
 
     public Event create(EventInput in) {
+        return create(in, null);
+    }
+
+    /** @param key the form's one-time key: a repeat returns the event the first POST created */
+    public Event create(EventInput in, FormKey key) {
         EventValidator.EventData d = EventValidator.check(in);
         Instant now = clock.instant();
         return sql.inTransaction(tx -> {
+            OptionalLong earlier = FormSubmissions.claim(tx, key, "event", now);
+            if (earlier.isPresent()) {
+                return events.byId(tx, earlier.getAsLong()).orElseThrow();
+            }
             checkProject(tx, d);
             long id = events.insert(tx, d, now);
+            FormSubmissions.complete(tx, key, id);
             bus.publish(tx, ContentEvent.Kind.EVENT, id, ContentEvent.Change.CREATED);
             return events.byId(tx, id).orElseThrow();
         });

@@ -9,8 +9,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
 import de.offenekommune.node.project.ProjectService;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Formats;
 import de.offenekommune.node.web.Forms;
@@ -23,7 +25,7 @@ import de.offenekommune.node.web.VisitorFilter;
 /** Staff pages to create, edit and delete events. */
 public final class EventStaffPages implements HttpService {
     static final String[] FIELDS = {"title", "summary", "description", "startsAt", "endsAt", "placeName",
-            "placeAddress", "latitude", "longitude", "projectId"};
+            "placeAddress", "latitude", "longitude", "projectId", FormKey.FIELD};
 
     private final EventService events;
     private final ProjectService projects;
@@ -60,10 +62,10 @@ public final class EventStaffPages implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        VisitorFilter.of(req).require(Role.STAFF);
+        Account staff = VisitorFilter.of(req).require(Role.STAFF);
         Forms.Form f = forms.read(req, VisitorFilter.of(req));
         try {
-            Event e = events.create(input(f));
+            Event e = events.create(input(f), FormKey.of(staff, f));
             Pages.redirect(res, e.path(), "event-saved");
         } catch (InvalidInput e) {
             form(req, res, Status.BAD_REQUEST_400, e.fields(), null, FormValues.of(f, FIELDS));

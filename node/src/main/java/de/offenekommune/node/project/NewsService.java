@@ -3,12 +3,15 @@ package de.offenekommune.node.project;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.helidon.http.Status;
 
+import de.offenekommune.node.db.FormSubmissions;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.events.ContentEvent;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.HttpError;
 
 /** News posts of projects. Callers have checked that the actor is staff. */
@@ -28,13 +31,23 @@ public final class NewsService {
     }
 
     public News create(long projectId, NewsInput in) {
+        return create(projectId, in, null);
+    }
+
+    /** @param key the form's one-time key: a repeat returns the post the first POST created */
+    public News create(long projectId, NewsInput in, FormKey key) {
         Instant now = clock.instant();
         ProjectValidator.NewsData d = ProjectValidator.news(in, now);
         return sql.inTransaction(tx -> {
+            OptionalLong earlier = FormSubmissions.claim(tx, key, "news", now);
+            if (earlier.isPresent()) {
+                return news.byId(tx, earlier.getAsLong()).orElseThrow();
+            }
             if (!projects.touch(tx, projectId, now)) {
                 throw HttpError.notFound();
             }
             long id = news.insert(tx, projectId, d, now);
+            FormSubmissions.complete(tx, key, id);
             events.publish(tx, ContentEvent.Kind.NEWS, id, ContentEvent.Change.CREATED);
             return news.byId(tx, id).orElseThrow();
         });

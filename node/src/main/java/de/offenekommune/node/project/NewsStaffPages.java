@@ -8,7 +8,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Inputs;
@@ -57,11 +59,11 @@ public final class NewsStaffPages implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        VisitorFilter.of(req).require(Role.STAFF);
+        Account staff = VisitorFilter.of(req).require(Role.STAFF);
         Forms.Form f = forms.read(req, VisitorFilter.of(req));
         Project project = projects.live(id(req));
         try {
-            news.create(project.id(), ProjectForms.news(f));
+            news.create(project.id(), ProjectForms.news(f), FormKey.of(staff, f));
             Pages.redirect(res, "/verwaltung/projekte/" + project.id(), "news-saved");
         } catch (InvalidInput e) {
             form(req, res, Status.BAD_REQUEST_400, e.fields(), project, null,

@@ -3,6 +3,8 @@ package de.offenekommune.node.project;
 import java.time.Instant;
 import java.util.List;
 
+import de.offenekommune.node.topic.Topic;
+
 /**
  * A project as stored. {@code description} is the staff's Markdown; {@code descriptionHtml} its
  * sanitised rendering, made once when the project is saved.

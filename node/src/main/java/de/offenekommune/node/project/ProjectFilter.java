@@ -1,5 +1,7 @@
 package de.offenekommune.node.project;
 
+import de.offenekommune.node.topic.Topic;
+
 /**
  * What the project list shows: each filter null for "all"; {@code afterId} is the keyset cursor
  * (the last id of the previous page, 0 for the first page).

@@ -4,19 +4,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.offenekommune.node.topic.Topic;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.FormValues;
-import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Formats;
+import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Inputs;
 import de.offenekommune.node.web.InvalidInput;
 
 /** Between the staff forms and the service inputs: form fields to input records, records back to form values. */
 final class ProjectForms {
     static final String[] PROJECT_FIELDS = {"kind", "title", "summary", "description", "locationName", "latitude",
-            "longitude", "department"};
+            "longitude", "department", FormKey.FIELD};
     static final String[] PHASE_FIELDS = {"kind", "title", "description", "startsOn", "endsOn"};
     static final String[] LINK_FIELDS = {"title", "url"};
-    static final String[] NEWS_FIELDS = {"title", "summary", "body", "publishedAt"};
+    static final String[] NEWS_FIELDS = {"title", "summary", "body", "publishedAt", FormKey.FIELD};
 
     private ProjectForms() {
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import de.offenekommune.node.topic.Topic;
+
 /** How the staff API shows projects and news. */
 final class ProjectJson {
     private ProjectJson() {

@@ -3,6 +3,7 @@ package de.offenekommune.node.project;
 import java.util.Arrays;
 import java.util.List;
 
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.Page;
 import de.offenekommune.node.web.SelectOption;
 

@@ -9,10 +9,12 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import de.offenekommune.node.comment.CommentService;
 import de.offenekommune.node.event.Event;
 import de.offenekommune.node.event.EventService;
 import de.offenekommune.node.survey.Survey;
 import de.offenekommune.node.survey.SurveyService;
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Inputs;
 import de.offenekommune.node.web.Pages;
@@ -29,14 +31,16 @@ public final class ProjectPages implements HttpService {
     private final NewsService news;
     private final EventService events;
     private final SurveyService surveys;
+    private final CommentService comments;
     private final Pages pages;
 
     public ProjectPages(ProjectService projects, NewsService news, EventService events, SurveyService surveys,
-                        Pages pages) {
+                        CommentService comments, Pages pages) {
         this.projects = projects;
         this.news = news;
         this.events = events;
         this.surveys = surveys;
+        this.comments = comments;
         this.pages = pages;
     }
 
@@ -93,7 +97,7 @@ public final class ProjectPages implements HttpService {
         List<Event> past = events.pastOfProject(id, PAST_EVENTS_SHOWN);
         List<Survey> projectSurveys = surveys.ofProject(id, SURVEYS_SHOWN);
         pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", upcoming, "past", past,
-                "surveys", projectSurveys, "now", events.now());
+                "surveys", projectSurveys, "now", events.now(), "thread", comments.thread(ProjectComments.PROJECT, id));
     }
 
     private void newsList(ServerRequest req, ServerResponse res) {
@@ -108,6 +112,7 @@ public final class ProjectPages implements HttpService {
     private void newsDetail(ServerRequest req, ServerResponse res) {
         String slug = req.path().pathParameters().get("slug");
         News post = news.visible(slug, Inputs.pathId(req.path().pathParameters().get("id")));
-        pages.render(req, res, "project/news.jte", "news", post);
+        pages.render(req, res, "project/news.jte", "news", post, "thread",
+                comments.thread(ProjectComments.NEWS, post.id()));
     }
 }

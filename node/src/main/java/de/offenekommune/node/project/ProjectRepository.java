@@ -11,6 +11,7 @@ import java.util.Set;
 import de.offenekommune.node.db.PgArrays;
 import de.offenekommune.node.db.Row;
 import de.offenekommune.node.db.Sql;
+import de.offenekommune.node.topic.Topic;
 
 /** SQL for projects. Lists load in one query each, with today's phase joined in. */
 public final class ProjectRepository {

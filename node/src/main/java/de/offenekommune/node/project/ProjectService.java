@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import io.helidon.http.Status;
 
+import de.offenekommune.node.db.FormSubmissions;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.events.ContentEvent;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Page;
 
@@ -47,10 +50,20 @@ public final class ProjectService {
 
     /** @throws de.offenekommune.node.web.InvalidInput for bad fields; nothing is written then */
     public Project create(ProjectInput in) {
+        return create(in, null);
+    }
+
+    /** @param key the form's one-time key: a repeat returns the project the first POST created */
+    public Project create(ProjectInput in, FormKey key) {
         ProjectValidator.ProjectData d = ProjectValidator.project(in);
         Instant now = clock.instant();
         return sql.inTransaction(tx -> {
+            OptionalLong earlier = FormSubmissions.claim(tx, key, "project", now);
+            if (earlier.isPresent()) {
+                return projects.byId(tx, earlier.getAsLong()).orElseThrow();
+            }
             long id = insertWithFreeSlug(tx, d, now);
+            FormSubmissions.complete(tx, key, id);
             replaceParts(tx, id, d);
             events.publish(tx, ContentEvent.Kind.PROJECT, id, ContentEvent.Change.CREATED);
             return projects.byId(tx, id).orElseThrow();

@@ -9,9 +9,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
 import de.offenekommune.node.survey.Survey;
 import de.offenekommune.node.survey.SurveyService;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Inputs;
@@ -48,10 +50,10 @@ public final class ProjectStaffPages implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        VisitorFilter.of(req).require(Role.STAFF);
+        Account staff = VisitorFilter.of(req).require(Role.STAFF);
         Forms.Form form = forms.read(req, VisitorFilter.of(req));
         try {
-            Project p = projects.create(ProjectForms.project(form));
+            Project p = projects.create(ProjectForms.project(form), FormKey.of(staff, form));
             Pages.redirect(res, "/verwaltung/projekte/" + p.id(), "project-created");
         } catch (InvalidInput e) {
             pages.render(res, Status.BAD_REQUEST_400, pages.page(req).withErrors(e.fields()), "staff/project-new.jte",

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HtmlSanitizer;
 import de.offenekommune.node.web.Inputs;
 import de.offenekommune.node.web.InvalidInput;

@@ -3,6 +3,7 @@ package de.offenekommune.node.proposal;
 import java.time.Instant;
 
 import de.offenekommune.node.moderation.Hidden;
+import de.offenekommune.node.topic.Topic;
 
 /**
  * A citizen's proposal with everything its page shows.

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HttpError;
 
 /**
@@ -53,7 +54,7 @@ public record ProposalQuery(ProposalStatus status, Topic topic, Long addresseeId
      */
     public static ProposalQuery parse(String status, String topic, String addressee, String sort, String after) {
         ProposalStatus s = blank(status) ? null : ProposalStatus.parse(status);
-        Topic t = blank(topic) ? null : Topic.parse(topic);
+        Topic t = blank(topic) ? null : Topic.parse(topic).orElse(null);
         if (!blank(status) && s == null || !blank(topic) && t == null) {
             throw HttpError.badRequest("proposal.error.bad-filter");
         }
@@ -87,7 +88,7 @@ public record ProposalQuery(ProposalStatus status, Topic topic, Long addresseeId
             p.put("status", status.name());
         }
         if (topic != null) {
-            p.put("thema", topic.name());
+            p.put("thema", topic.code());
         }
         if (addresseeId != null) {
             p.put("an", addresseeId.toString());

@@ -14,6 +14,7 @@ import de.offenekommune.node.db.Row;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.moderation.Hidden;
 import de.offenekommune.node.moderation.ModeratedItem;
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HtmlSanitizer;
 
 /** SQL for proposals: insert, load one, the keyset-paged list, status and support counters. */

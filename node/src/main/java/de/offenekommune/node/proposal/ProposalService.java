@@ -20,6 +20,7 @@ import de.offenekommune.node.addressee.AddresseeRepository;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.events.ContentEvent;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.InvalidInput;
 import de.offenekommune.node.web.Markdown;
@@ -118,7 +119,7 @@ public final class ProposalService {
         String summary = strip(d.summary());
         String body = d.body() == null ? "" : d.body().strip();
         String location = strip(d.location());
-        Topic topic = Topic.parse(d.topic());
+        Topic topic = Topic.parse(d.topic()).orElse(null);
         Set<Long> ids = new LinkedHashSet<>();
         boolean idsOk = d.addresseeIds().size() <= MAX_ADDRESSEES;
         for (String raw : d.addresseeIds()) {
@@ -166,6 +167,12 @@ public final class ProposalService {
         return new Detail(p, to, mayAnswer);
     }
 
+    /** A live proposal for staff (the API): hidden ones included. @throws HttpError 404 unknown or deleted */
+    public Detail live(long id) {
+        Proposal p = proposals.byId(sql, id).filter(x -> !x.deleted()).orElseThrow(HttpError::notFound);
+        return new Detail(p, addressees.ofProposal(sql, id), true);
+    }
+
     /** One page of the list and the cursor of the next page (null on the last). */
     public record Listing(List<ProposalSummary> items, String next) {
     }
@@ -194,6 +201,10 @@ public final class ProposalService {
      * @throws InvalidInput bad status, outcome or answer text
      */
     public void changeStatus(Account actor, long id, StatusChange change) {
+        // Who may answer is decided before the form is checked (and again under the row lock below).
+        if (!actor.is(Role.STAFF) && addressees.linkedAddresseeOf(sql, id, actor.id()).isEmpty()) {
+            throw HttpError.forbidden("proposal.error.not-addressee");
+        }
         ProposalStatus target = ProposalStatus.parse(change.status());
         Outcome outcome = Outcome.parse(change.outcome());
         String answer = change.answer() == null ? "" : change.answer().strip();

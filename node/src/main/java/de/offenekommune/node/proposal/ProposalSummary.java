@@ -5,6 +5,7 @@ import java.util.List;
 
 import de.offenekommune.node.addressee.Addressee;
 import de.offenekommune.node.moderation.Hidden;
+import de.offenekommune.node.topic.Topic;
 
 /** A proposal as the list shows it (no body), with its addressees and comment count filled in by batch loads. */
 public record ProposalSummary(long id, String title, String summary, Topic topic, ProposalStatus status,

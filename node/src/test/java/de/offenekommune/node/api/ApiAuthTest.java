@@ -175,7 +175,8 @@ class ApiAuthTest {
         assertEquals(200, r.status());
         assertTrue(r.body().startsWith("openapi: 3.1"), r.body().substring(0, Math.min(80, r.body().length())));
         for (String path : List.of("/projects:", "/projects/{id}:", "/projects/{id}/news:", "/news/{id}:",
-                "/projects/{id}/surveys:", "/surveys/{id}:", "/surveys/{id}/results:", "/events:", "/events/{id}:")) {
+                "/projects/{id}/surveys:", "/surveys/{id}:", "/surveys/{id}/results:", "/events:", "/events/{id}:",
+                "/proposals:", "/proposals/{id}:")) {
             assertTrue(r.body().contains("  " + path), "documented: " + path);
         }
         assertNull(r.header("WWW-Authenticate"));
@@ -183,7 +184,7 @@ class ApiAuthTest {
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
         long operations = paths.values().stream().mapToLong(p -> p.keySet().stream()
                 .filter(List.of("get", "post", "put", "delete")::contains).count()).sum();
-        assertEquals(21, operations, "every endpoint is described");
+        assertEquals(23, operations, "every endpoint is described");
         Map<String, Object> components = (Map<String, Object>) doc.get("components");
         java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\$ref: \"#/components/(\\w+)/(\\w+)\"")
                 .matcher(r.body());

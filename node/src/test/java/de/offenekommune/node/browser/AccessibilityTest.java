@@ -12,7 +12,10 @@ import de.offenekommune.node.testing.Axe;
 import de.offenekommune.node.testing.Browser;
 import de.offenekommune.node.testing.TestNode;
 
-/** axe-core in a real Chromium: the public pages have no WCAG 2.1 A/AA violations, in German and English. */
+/**
+ * axe-core in a real Chromium on the account pages beyond the main list of {@link MainPagesAxeTest}:
+ * password reset, the error page, and the sign-in form shown with an error.
+ */
 class AccessibilityTest {
     private static TestNode node;
     private static Browser browser;
@@ -30,11 +33,11 @@ class AccessibilityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/anmelden", "/registrieren", "/passwort-vergessen", "/gibt-es-nicht"})
+    @ValueSource(strings = {"/passwort-vergessen", "/gibt-es-nicht"})
     void pageHasNoViolations(String path) {
         browser.open(node.url(path));
         Axe.Result result = browser.axe();
-        assertTrue(result.violations().isEmpty(), result.describe());
+        assertTrue(result.clean(), result.describe());
     }
 
     @ParameterizedTest
@@ -47,6 +50,6 @@ class AccessibilityTest {
         assertTrue(browser.text().contains("E-Mail-Adresse oder Passwort stimmen nicht"), browser.text());
         assertEquals("true", browser.find(org.openqa.selenium.By.id("email")).getAttribute("aria-invalid"));
         Axe.Result result = browser.axe();
-        assertTrue(result.violations().isEmpty(), result.describe());
+        assertTrue(result.clean(), result.describe());
     }
 }

@@ -17,6 +17,7 @@ import de.offenekommune.node.account.Account;
 import de.offenekommune.node.testing.Fixtures;
 import de.offenekommune.node.testing.TestBrowser;
 import de.offenekommune.node.testing.TestNode;
+import de.offenekommune.node.web.FormKey;
 
 /** Threaded comments on a proposal over real HTTP: replies, edits, soft deletes, refusals, remote comments. */
 class CommentFlowTest {
@@ -226,11 +227,13 @@ class CommentFlowTest {
                         : Optional.empty());
         TestBrowser ben = as(cast.ben());
         ben.get("/vorschlaege");
-        var r = ben.post("/kommentare", ben.withCsrf(Map.of("art", "testseite", "ziel", "7", "text", "Generisch")));
+        // No page of this kind has a comment form here, so the test brings the form's one-time key itself.
+        var r = ben.post("/kommentare", ben.withCsrf(Map.of("art", "testseite", "ziel", "7", "text", "Generisch",
+                "key", FormKey.fresh())));
         assertEquals(303, r.status());
         assertTrue(r.location().startsWith("/testseite/7?hinweis=comment-saved#kommentar-"));
-        assertEquals(404, ben.post("/kommentare", ben.withCsrf(Map.of("art", "testseite", "ziel", "8", "text", "Nein")))
-                .status());
+        assertEquals(404, ben.post("/kommentare", ben.withCsrf(Map.of("art", "testseite", "ziel", "8", "text", "Nein",
+                "key", FormKey.fresh()))).status());
         CommentThread thread = node.components().participation().comments().thread("testseite", 7);
         assertEquals(1, thread.count());
         assertEquals("<p>Generisch</p>", thread.entries().getFirst().comment().bodyHtml().strip());

@@ -44,6 +44,8 @@ class DemoProjectsTest {
         assertEquals(1, Jsoup.parse(node.browser().get("/projekte?phase=auswertung").body()).select("li.ok-card").size());
         Document marktplatz = Jsoup.parse(node.browser().get("/projekte/neugestaltung-marktplatz").body());
         assertTrue(marktplatz.text().contains("Wie soll der neue Marktplatz werden?"));
+        assertEquals("Kommentare (3)", marktplatz.selectFirst("h2#kommentare").text(), "a discussion on the project");
+        assertEquals(1, node.sql().count("SELECT count(*) FROM comment WHERE target_kind = 'news'"));
         assertEquals(200, node.browser().get("/projekte/bebauungsplan-nr-42-am-muehlbach").status());
         assertEquals(200, node.browser().get("/termine.ics").status());
     }

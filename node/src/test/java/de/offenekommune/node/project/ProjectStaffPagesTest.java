@@ -18,6 +18,7 @@ import de.offenekommune.node.account.Role;
 import de.offenekommune.node.testing.TestBrowser;
 import de.offenekommune.node.testing.TestContent;
 import de.offenekommune.node.testing.TestNode;
+import de.offenekommune.node.topic.Topic;
 
 /** Staff create, edit and delete projects, phases, links and news; nobody else can; bad input writes nothing. */
 class ProjectStaffPagesTest {

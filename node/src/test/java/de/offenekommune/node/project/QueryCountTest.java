@@ -97,9 +97,36 @@ class QueryCountTest {
         List<String> small = statementsFor(browser, quiet.path());
         List<String> large = statementsFor(browser, busy.path());
         assertEquals(small.size(), large.size(), "60 news, 60 events, 8 surveys cost no extra query:\n" + large);
-        assertEquals(7, large.size(), "project, phases, links, news, upcoming and past events, surveys: " + large);
+        assertEquals(8, large.size(), "project, phases, links, news, upcoming and past events, surveys, comments: "
+                + large);
         String page = browser.get(busy.path()).body();
         assertTrue(page.contains("Meldung 0") && page.contains("Dokument 7"));
+    }
+
+    @Test
+    void projectAndNewsPagesDoNotGrowWithComments() {
+        Project p = content.project("Viel diskutiert");
+        News n = content.news(p, "Viel kommentiert", Instant.now().minusSeconds(60));
+        TestBrowser browser = node.browser();
+        browser.get("/");
+        List<String> projectBefore = statementsFor(browser, p.path());
+        List<String> newsBefore = statementsFor(browser, n.path());
+        node.sql().update("""
+                INSERT INTO account (email, display_name, username, password_hash)
+                VALUES ('vielschreiber@example.org', 'Vielschreiber', 'vielschreiber', 'x')""");
+        for (String[] target : new String[][] {{"project", String.valueOf(p.id())}, {"news", String.valueOf(n.id())}}) {
+            node.sql().update("""
+                    INSERT INTO comment (target_kind, target_id, author_account_id, body_markdown, body_html)
+                    SELECT ?, ?, (SELECT id FROM account WHERE username = 'vielschreiber'), 'Text ' || g,
+                           '<p>Text ' || g || '</p>'
+                    FROM generate_series(1, 300) g""", target[0], Long.parseLong(target[1]));
+        }
+        List<String> projectAfter = statementsFor(browser, p.path());
+        List<String> newsAfter = statementsFor(browser, n.path());
+        assertEquals(projectBefore.size(), projectAfter.size(), projectAfter.toString());
+        assertEquals(newsBefore.size(), newsAfter.size(), newsAfter.toString());
+        assertEquals(2, newsAfter.size(), "the post, its thread: " + newsAfter);
+        assertTrue(browser.get(n.path()).body().contains("Text 300"));
     }
 
     @Test

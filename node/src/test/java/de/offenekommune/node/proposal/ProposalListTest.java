@@ -45,7 +45,7 @@ class ProposalListTest {
                                       status, outcome, answer_markdown, answer_html, answered_at, support_threshold,
                                       support_deadline, local_supports)
                 SELECT ?, 'bulk-' || g, 'Massenvorschlag ' || g, 'Zusammenfassung ' || g, 'Text', '<p>Text</p>',
-                       (ARRAY['VERKEHR','UMWELT','BAUEN','BILDUNG','SOZIALES','KULTUR','WIRTSCHAFT','VERWALTUNG'])[1 + g % 8],
+                       (ARRAY['TRANSPORT','ENVIRONMENT','BUILDING','EDUCATION','SOCIAL','CULTURE','ECONOMY','ADMINISTRATION'])[1 + g % 8],
                        CASE g % 3 WHEN 0 THEN 'SUBMITTED' WHEN 1 THEN 'IN_REVIEW' ELSE 'ANSWERED' END,
                        CASE g % 3 WHEN 2 THEN 'ACCEPTED' END, CASE g % 3 WHEN 2 THEN 'Ja' END,
                        CASE g % 3 WHEN 2 THEN '<p>Ja</p>' END, CASE g % 3 WHEN 2 THEN now() END,
@@ -103,16 +103,17 @@ class ProposalListTest {
 
     @Test
     void filteredNewestFirstWalksEveryPageWithoutGapsOrDuplicates() {
-        List<Long> expected = expected(" AND p.status = 'SUBMITTED' AND p.topic = 'UMWELT'", "p.id DESC",
+        List<Long> expected = expected(" AND p.status = 'SUBMITTED' AND p.topic = 'ENVIRONMENT'", "p.id DESC",
                 Integer.MAX_VALUE);
         assertTrue(expected.size() > 5 * ProposalQuery.PAGE_SIZE, "several pages: " + expected.size());
-        List<Long> walked = walk("/vorschlaege?status=SUBMITTED&thema=UMWELT", 1_000);
+        List<Long> walked = walk("/vorschlaege?status=SUBMITTED&thema=umwelt", 1_000);
         assertEquals(expected, walked);
     }
 
     @Test
     void mostSupportedFirstKeepsTiesInOrderAcrossPageBoundaries() {
-        List<Long> expected = expected(" AND p.topic = 'KULTUR'", "p.supports DESC, p.id DESC", Integer.MAX_VALUE);
+        List<Long> expected = expected(" AND p.topic = 'CULTURE'", "p.supports DESC, p.id DESC", Integer.MAX_VALUE);
+        // An old link with the upper-case German code still works; the next links use "kultur".
         List<Long> walked = walk("/vorschlaege?thema=KULTUR&sortierung=unterstuetzt", 1_000);
         assertEquals(expected, walked);
         List<Long> firstPages = walk("/vorschlaege?sortierung=unterstuetzt", 3);
@@ -157,7 +158,7 @@ class ProposalListTest {
                 ProposalQuery.parse(null, null, null, "unterstuetzt", null),
                 ProposalQuery.parse(null, null, null, "unterstuetzt", "20-5000"),
                 ProposalQuery.parse("SUBMITTED", null, null, null, null),
-                ProposalQuery.parse(null, "UMWELT", null, "unterstuetzt", null),
+                ProposalQuery.parse(null, "umwelt", null, "unterstuetzt", null),
                 ProposalQuery.parse("IN_REVIEW", null, null, "unterstuetzt", "10-300"));
         for (ProposalQuery q : shapes) {
             ProposalRepository.PageQuery pq = repository.pageQuery(q, ProposalQuery.PAGE_SIZE + 1);
@@ -172,7 +173,7 @@ class ProposalListTest {
     @Test
     void unknownFilterValuesAre400() {
         TestBrowser browser = node.browser();
-        for (String query : List.of("status=FOO", "thema=SPORT", "an=abc", "an=-1", "sortierung=zufall", "nach=abc",
+        for (String query : List.of("status=FOO", "thema=fussball", "an=abc", "an=-1", "sortierung=zufall", "nach=abc",
                 "nach=5-5", "sortierung=unterstuetzt&nach=5", "nach=99999999999999999999")) {
             var r = browser.get("/vorschlaege?" + query);
             assertEquals(400, r.status(), query);

@@ -132,20 +132,20 @@ class ProposalSubmissionTest {
                 closed)));
         cases.add(Map.entry("Links müssen mit https://, http:// oder mailto: beginnen.", new FormBody().add("key", key)
                 .add("title", "Böser Link").add("summary", "Eine ausreichend lange Zusammenfassung.")
-                .add("body", "Bitte [hier klicken](javascript:alert(1)).").add("topic", "UMWELT")
+                .add("body", "Bitte [hier klicken](javascript:alert(1)).").add("topic", "ENVIRONMENT")
                 .add("addressees", bauamt)));
         cases.add(Map.entry("Bilder können Sie hier nicht einbinden.", new FormBody().add("key", key)
                 .add("title", "Mit Bild").add("summary", "Eine ausreichend lange Zusammenfassung.")
-                .add("body", "![Bild](https://example.org/x.png)").add("topic", "UMWELT").add("addressees", bauamt)));
+                .add("body", "![Bild](https://example.org/x.png)").add("topic", "ENVIRONMENT").add("addressees", bauamt)));
         cases.add(Map.entry("Bitte wählen Sie ein Thema.", new FormBody().add("key", key).add("title", "Ohne Thema")
-                .add("summary", "Eine ausreichend lange Zusammenfassung.").add("body", "Text").add("topic", "SPORT")
+                .add("summary", "Eine ausreichend lange Zusammenfassung.").add("body", "Text").add("topic", "FUSSBALL")
                 .add("addressees", bauamt)));
         cases.add(Map.entry("Die Zusammenfassung darf höchstens 500 Zeichen haben.", new FormBody().add("key", key)
                 .add("title", "Zu lange Zusammenfassung").add("summary", "z".repeat(501)).add("body", "Text")
-                .add("topic", "UMWELT").add("addressees", bauamt)));
+                .add("topic", "ENVIRONMENT").add("addressees", bauamt)));
         cases.add(Map.entry("Bitte beschreiben Sie Ihren Vorschlag.", new FormBody().add("key", key)
                 .add("title", "Ohne Text").add("summary", "Eine ausreichend lange Zusammenfassung.").add("body", "  ")
-                .add("topic", "UMWELT").add("addressees", bauamt)));
+                .add("topic", "ENVIRONMENT").add("addressees", bauamt)));
         for (var c : cases) {
             anna.get("/vorschlaege/neu");
             var r = c.getValue().postTo(anna, "/vorschlaege");
@@ -162,7 +162,7 @@ class ProposalSubmissionTest {
         anna.get("/vorschlaege/neu");
         var noKey = new FormBody().add("title", "Ohne Schlüssel")
                 .add("summary", "Eine ausreichend lange Zusammenfassung.")
-                .add("body", "Text").add("topic", "UMWELT").add("addressees", String.valueOf(cast.bauamt().id()))
+                .add("body", "Text").add("topic", "ENVIRONMENT").add("addressees", String.valueOf(cast.bauamt().id()))
                 .postTo(anna, "/vorschlaege");
         assertEquals(400, noKey.status());
         anna.get("/vorschlaege/neu");

@@ -28,9 +28,15 @@ public final class Axe {
         }
     }
 
-    public record Result(String url, List<Violation> violations) {
+    /** @param passes rules that passed: a page where axe really ran passes dozens */
+    public record Result(String url, List<Violation> violations, int passes) {
+        /** No violation, and axe really checked the page. */
+        public boolean clean() {
+            return violations.isEmpty() && passes >= 5;
+        }
+
         public String describe() {
-            return url + ": " + violations.size() + " violation(s)\n  "
+            return url + ": " + violations.size() + " violation(s), " + passes + " rules passed\n  "
                     + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  "));
         }
     }
@@ -43,14 +49,16 @@ public final class Axe {
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                                    resultTypes: ['violations']})
-                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                        targets: v.nodes.map(n => n.target.join(' '))}))))
-                   .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), targets: []}]));
+                   .then(r => done({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id,
+                        impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))}))
+                   .catch(e => done({passes: 0, violations: [{id: 'axe-error', impact: 'critical', help: String(e),
+                        targets: []}]}));
                 """);
-        List<Map<String, Object>> list = (List<Map<String, Object>>) raw;
+        Map<String, Object> result = (Map<String, Object>) raw;
+        List<Map<String, Object>> list = (List<Map<String, Object>>) result.get("violations");
         List<Violation> violations = list.stream().map(v -> new Violation((String) v.get("id"),
                 (String) v.get("impact"), (String) v.get("help"), (List<String>) v.get("targets"))).toList();
-        return new Result(driver.getCurrentUrl(), violations);
+        return new Result(driver.getCurrentUrl(), violations, ((Number) result.get("passes")).intValue());
     }
 
     private static String load() {

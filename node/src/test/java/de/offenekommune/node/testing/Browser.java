@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -50,7 +49,7 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -82,13 +81,57 @@ public final class Browser implements AutoCloseable {
     /** Clicks and waits for the next page to load (the old body goes stale). */
     public void submit(By button) {
         WebElement body = driver.findElement(By.tagName("body"));
-        driver.findElement(button).click();
+        click(button);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
     }
 
+    /**
+     * Scrolls the element to the middle of the window, then clicks it as a person would. KERN scrolls
+     * smoothly; a click during that scroll would hit whatever passes under the pointer.
+     */
+    public void click(By target) {
+        WebElement element = driver.findElement(target);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
     public Axe.Result axe() {
         return Axe.run(driver);
+    }
+
+    /** Signs in through the form with the keyboard (typing, then Enter) and waits until it is done. */
+    public Browser signIn(String baseUrl, String email, String password) {
+        driver.manage().deleteAllCookies();
+        open(baseUrl + "/anmelden");
+        fill("email", email);
+        fill("password", password);
+        WebElement body = driver.findElement(By.tagName("body"));
+        driver.findElement(By.id("password")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+        if (driver.getCurrentUrl().contains("/anmelden")) {
+            throw new AssertionError("sign-in of " + email + " failed: " + text());
+        }
+        return this;
+    }
+
+    /** Forgets the session: the next page is seen as a visitor. */
+    public Browser signOut() {
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
+    /** Waits (up to 10 s) until {@code condition} holds, e.g. a URL after a redirect. */
+    public void await(java.util.function.BooleanSupplier condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /** The id of the element that has the keyboard focus ("" if it has none). */
+    public String focused() {
+        String id = driver.switchTo().activeElement().getAttribute("id");
+        return id == null ? "" : id;
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class Fixtures {
     public static long proposal(TestNode node, Account author, String title, Addressee... to) {
         List<String> ids = Arrays.stream(to).map(a -> String.valueOf(a.id())).toList();
         return node.components().participation().proposals().submit(author, new ProposalService.Draft(title,
-                "Eine kurze Zusammenfassung von „" + title + "“.", "Der Text zu **" + title + "**.", "VERKEHR",
+                "Eine kurze Zusammenfassung von „" + title + "“.", "Der Text zu **" + title + "**.", "TRANSPORT",
                 "", ids, Tokens.random())).id();
     }
 

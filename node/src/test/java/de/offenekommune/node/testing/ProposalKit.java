@@ -55,7 +55,7 @@ public final class ProposalKit implements AutoCloseable {
         FormBody f = new FormBody().add("key", key).add("title", title)
                 .add("summary", "Ein sicherer Radweg zwischen Bahnhof und Schulzentrum.")
                 .add("body", "Der Weg ist **gefährlich**. Mehr unter [Radverkehr](https://example.org/rad).")
-                .add("topic", "VERKEHR").add("location", "Bahnhofstraße");
+                .add("topic", "TRANSPORT").add("location", "Bahnhofstraße");
         for (Addressee a : to) {
             f.add("addressees", String.valueOf(a.id()));
         }

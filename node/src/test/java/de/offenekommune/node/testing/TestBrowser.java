@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
  */
 public final class TestBrowser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern FORM_KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
 
     private final URI base;
     private final HttpClient client;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private String lastCsrf;
+    private String lastFormKey;
 
     TestBrowser(URI base) {
         this.base = base;
@@ -86,11 +88,19 @@ public final class TestBrowser {
         if (lastCsrf != null) {
             all.putIfAbsent("_csrf", lastCsrf);
         }
+        if (lastFormKey != null) {
+            all.putIfAbsent("key", lastFormKey);
+        }
         return all;
     }
 
     public String csrf() {
         return lastCsrf;
+    }
+
+    /** The one-time key of the create form on the last page fetched (null if it had none), as a browser sends it. */
+    public String formKey() {
+        return lastFormKey;
     }
 
     public String cookie(String name) {
@@ -109,6 +119,10 @@ public final class TestBrowser {
             Matcher m = CSRF.matcher(response.body());
             if (m.find()) {
                 lastCsrf = m.group(1);
+            }
+            if (request.method().equals("GET")) {
+                Matcher key = FORM_KEY.matcher(response.body());
+                lastFormKey = key.find() ? key.group(1) : null;
             }
             return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {

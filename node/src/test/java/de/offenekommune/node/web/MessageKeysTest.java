@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import de.offenekommune.node.event.EventPages;
 import de.offenekommune.node.project.PhaseKind;
 import de.offenekommune.node.project.ProjectKind;
-import de.offenekommune.node.project.Topic;
+import de.offenekommune.node.search.SearchKind;
+import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.survey.QuestionKind;
 import de.offenekommune.node.survey.ResultsVisibility;
 import de.offenekommune.node.survey.Survey;
@@ -89,6 +90,10 @@ class MessageKeysTest {
         }
         for (String s : List.of("DONE", "CURRENT", "UPCOMING")) {
             keys.add("phase.status." + s);
+        }
+        for (SearchKind k : SearchKind.values()) {
+            keys.add("search.kind." + k.name());
+            keys.add("search.kind-one." + k.name());
         }
         Properties de = bundle("messages.properties");
         Properties en = bundle("messages_en.properties");
