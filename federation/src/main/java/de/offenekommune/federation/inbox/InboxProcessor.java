@@ -18,8 +18,8 @@ import de.offenekommune.federation.vocab.Reference;
 
 /**
  * The inbox pipeline, independent of HTTP: size, parse, blocks, signature, signer = actor, origin,
- * supported type, then store (deduplicated, takeover-checked) before the 202. Every refusal has a
- * status and a message; nothing is stored unless everything passed.
+ * supported type, the handler's own check, then store (deduplicated, takeover-checked) before the
+ * 202. Every refusal has a status and a message; nothing is stored unless everything passed.
  */
 public final class InboxProcessor {
     private final DocumentReader reader;
@@ -87,6 +87,10 @@ public final class InboxProcessor {
         Activity checked = ((OriginCheck.Result.Passed) origin).activity();
         if (!handlers.supports(checked.type())) {
             return new InboxResult.Ignored("activity type " + checked.type() + " is not processed here");
+        }
+        InboxCheck verdict = handlers.handlerFor(checked.type()).orElseThrow().check(checked, signer, inboxOwner);
+        if (verdict instanceof InboxCheck.Refuse refuse) {
+            return new InboxResult.Rejected(refuse.status(), refuse.message());
         }
         InboxStore.Outcome outcome;
         try {
