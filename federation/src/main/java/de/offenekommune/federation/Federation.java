@@ -141,7 +141,12 @@ public final class Federation implements AutoCloseable {
     }
 
     public WebFingerClient webFingerClient() {
-        return new WebFingerClient(fetcher, "https");
+        return webFingerClient("https");
+    }
+
+    /** @param scheme "https" in production; "http" for nodes on plain HTTP (local demos, loopback tests) */
+    public WebFingerClient webFingerClient(String scheme) {
+        return new WebFingerClient(fetcher, scheme);
     }
 
     public Outbox outbox() {

@@ -16,6 +16,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
+import de.offenekommune.federation.fetch.HostResolver;
 import de.offenekommune.node.account.AccountRepository;
 import de.offenekommune.node.account.AccountService;
 import de.offenekommune.node.account.AuthPages;
@@ -23,6 +24,7 @@ import de.offenekommune.node.account.PasswordHasher;
 import de.offenekommune.node.account.RateLimiter;
 import de.offenekommune.node.account.SessionRepository;
 import de.offenekommune.node.account.SessionService;
+import de.offenekommune.node.activitypub.ActivityPub;
 import de.offenekommune.node.admin.RolePages;
 import de.offenekommune.node.admin.StaffDashboardPages;
 import de.offenekommune.node.api.ApiAuthFilter;
@@ -109,7 +111,7 @@ public final class NodeApp implements AutoCloseable {
                              SessionService sessions, RateLimiter rateLimiter, ContentEvents events,
                              ProjectService projects, NewsService news, EventService eventService,
                              SurveyService surveys, ResponseService responses, ApiTokenService apiTokens,
-                             CitizenParticipation participation) {
+                             CitizenParticipation participation, ActivityPub activityPub) {
     }
 
     public static NodeApp start(NodeConfig config) {
@@ -122,13 +124,21 @@ public final class NodeApp implements AutoCloseable {
 
     /** @param wrapDataSource wraps the pool the application queries through (tests count statements) */
     public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource) {
+        return start(config, clock, wrapDataSource, HostResolver.system());
+    }
+
+    /** @param hostResolver resolves remote host names for federation (tests map test names to loopback) */
+    public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource,
+                                HostResolver hostResolver) {
         Database database = Database.start(config, wrapDataSource);
         List<AutoCloseable> workers = new ArrayList<>();
         try {
             database.migrate();
-            Components c = components(config, clock, database);
+            Components c = components(config, clock, database, hostResolver);
             workers.add(c.mail());
             c.mail().start();
+            workers.add(c.activityPub());
+            c.activityPub().start();
             if (config.demo()) {
                 new DemoSeeder(c).seedIfEmpty();
             }
@@ -162,7 +172,7 @@ public final class NodeApp implements AutoCloseable {
         }
     }
 
-    static Components components(NodeConfig config, Clock clock, Database database) {
+    static Components components(NodeConfig config, Clock clock, Database database, HostResolver hostResolver) {
         Sql sql = database.sql();
         Csrf csrf = new Csrf(NodeSecrets.csrfSecret(sql));
         Pages pages = new Pages(new Templates(), Site.of(config), csrf, config.defaultLocale());
@@ -185,10 +195,13 @@ public final class NodeApp implements AutoCloseable {
         ResponseService responses = new ResponseService(sql, surveyRepository, new ResponseRepository(), events, clock);
         ApiTokenService apiTokens = new ApiTokenService(sql, new ApiTokenRepository(),
                 config.security().bootstrapToken(), clock);
-        return new Components(config, clock, sql, pages, new Forms(csrf), new Cookies(config.security().secureCookies()),
+        Forms forms = new Forms(csrf);
+        CitizenParticipation participation = CitizenParticipation.create(config, clock, sql, mail, events);
+        ActivityPub activityPub = new ActivityPub(new ActivityPub.Deps(config, clock, database.dataSource(), sql, events,
+                participation, responses, accountRepository, pages, forms, hostResolver));
+        return new Components(config, clock, sql, pages, forms, new Cookies(config.security().secureCookies()),
                 mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), events,
-                projects, news, eventService, surveys, responses, apiTokens,
-                CitizenParticipation.create(config, clock, sql, mail, events));
+                projects, news, eventService, surveys, responses, apiTokens, participation, activityPub);
     }
 
     /** All routes of a node; the order of filters matters (security headers, then the visitor). */
@@ -198,8 +211,11 @@ public final class NodeApp implements AutoCloseable {
                         c.config().security().trustProxy()))
                 .addFilter(new ApiAuthFilter(c.apiTokens()));
         new ErrorPages(c.pages()).register(routing);
+        // Before the pages: the object URLs answer ActivityPub clients with JSON and pass browsers on.
+        c.activityPub().routing(routing);
         participation(routing, c);
-        routing.register("/", new HomePages(c.pages(), c.forms(), c.cookies(), c.projects(), c.eventService()))
+        routing.register("/", new HomePages(c.pages(), c.forms(), c.cookies(), c.projects(), c.eventService(),
+                        c.activityPub().neighbours()))
                 .register("/", new AuthPages(c.accounts(), c.sessions(), c.rateLimiter(), c.pages(), c.forms(),
                         c.cookies(), c.config().security()))
                 .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),

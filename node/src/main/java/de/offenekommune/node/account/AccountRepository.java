@@ -35,6 +35,12 @@ public final class AccountRepository {
                 AccountRepository::map, id);
     }
 
+    /** A confirmed, live account by user name (the citizen's ActivityPub actor). */
+    public Optional<Account> byUsername(Sql sql, String username) {
+        return sql.one("SELECT " + COLUMNS + " FROM account a WHERE lower(a.username) = lower(?) "
+                + "AND a.deleted_at IS NULL AND a.confirmed_at IS NOT NULL", AccountRepository::map, username);
+    }
+
     public Optional<Account> byEmail(Sql sql, String email) {
         return sql.one("SELECT " + COLUMNS + " FROM account a WHERE lower(a.email) = lower(?) AND a.deleted_at IS NULL",
                 AccountRepository::map, email);

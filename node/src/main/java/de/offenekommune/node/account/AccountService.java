@@ -66,6 +66,7 @@ public final class AccountService {
                 .check(email.length() <= 254 && EMAIL.matcher(email).matches(), "email", "account.error.email")
                 .check(!name.isEmpty() && name.length() <= 80, "displayName", "account.error.display-name")
                 .check(USERNAME.matcher(username).matches(), "username", "account.error.username")
+                .check(!username.equals(config.handle()), "username", "account.error.username-taken")
                 .check(password.length() >= MIN_PASSWORD, "password", "account.error.password-short")
                 .check(password.length() <= MAX_PASSWORD, "password", "account.error.password-long")
                 .throwIfAny();
@@ -200,6 +201,7 @@ public final class AccountService {
         new InvalidInput.Collector()
                 .check(EMAIL.matcher(email).matches(), "email", "account.error.email")
                 .check(USERNAME.matcher(username).matches(), "username", "account.error.username")
+                .check(!username.equals(config.handle()), "username", "account.error.username-taken")
                 .check(password.length() >= MIN_PASSWORD, "password", "account.error.password-short")
                 .throwIfAny();
         String hash = hasher.hash(password);

@@ -30,7 +30,8 @@ public final class StaffDashboardPages implements HttpService {
             new Tool("/admin/rollen", "nav.admin-roles", "dashboard.roles-text"),
             new Tool("/admin/api-tokens", "nav.admin-api-tokens", "dashboard.api-tokens-text"),
             new Tool("/admin/einstellungen", "nav.settings", "dashboard.settings-text"),
-            new Tool("/admin/seiten", "nav.pages", "dashboard.pages-text"));
+            new Tool("/admin/seiten", "nav.pages", "dashboard.pages-text"),
+            new Tool("/admin/nachbarn", "neighbours.title", "dashboard.neighbours-text"));
 
     private final Pages pages;
 

@@ -75,6 +75,22 @@ public final class CommentRepository {
         return sql.one("SELECT id FROM comment WHERE ap_id = ?", r -> r.lng("id"), apId);
     }
 
+    /** Changes a remote comment's text, only if {@code actor} wrote it; returns its id. */
+    public Optional<Long> updateRemoteBody(Sql tx, String apId, String actor, String html, Instant now) {
+        return tx.one("""
+                UPDATE comment SET body_html = ?, edited_at = ?, updated_at = ?
+                WHERE ap_id = ? AND remote_actor = ? AND deleted_at IS NULL RETURNING id""", r -> r.lng("id"),
+                html, now, now, apId, actor);
+    }
+
+    /** Soft-deletes a remote comment, only if {@code actor} wrote it; returns its id. */
+    public Optional<Long> softDeleteRemote(Sql tx, String apId, String actor, Instant now) {
+        return tx.one("""
+                UPDATE comment SET body_html = '', deleted_at = ?, updated_at = ?
+                WHERE ap_id = ? AND remote_actor = ? AND deleted_at IS NULL RETURNING id""", r -> r.lng("id"),
+                now, now, apId, actor);
+    }
+
     public void updateBody(Sql tx, long id, String markdown, String html, Instant now) {
         tx.update("UPDATE comment SET body_markdown = ?, body_html = ?, edited_at = ?, updated_at = ? WHERE id = ?",
                 markdown, html, now, now, id);

@@ -152,6 +152,33 @@ public final class CommentService {
         });
     }
 
+    /**
+     * An Update of a remote Note: changes the comment only if {@code actorUri} wrote it (an actor
+     * cannot edit someone else's comment); the HTML is sanitised again.
+     *
+     * @return the comment's id, empty if there is no such comment of this actor
+     */
+    public Optional<Long> editRemote(String apId, String actorUri, String html) {
+        if (html == null || html.length() > MAX_REMOTE_HTML) {
+            throw HttpError.badRequest("comment.error.remote");
+        }
+        String clean = HtmlSanitizer.clean(html);
+        return sql.inTransaction(tx -> {
+            Optional<Long> id = comments.updateRemoteBody(tx, apId, actorUri, clean, clock.instant());
+            id.ifPresent(i -> events.publish(tx, ContentEvent.Kind.COMMENT, i, ContentEvent.Change.UPDATED));
+            return id;
+        });
+    }
+
+    /** A Delete of a remote Note by its author; someone else's comment stays. */
+    public Optional<Long> deleteRemote(String apId, String actorUri) {
+        return sql.inTransaction(tx -> {
+            Optional<Long> id = comments.softDeleteRemote(tx, apId, actorUri, clock.instant());
+            id.ifPresent(i -> events.publish(tx, ContentEvent.Kind.COMMENT, i, ContentEvent.Change.DELETED));
+            return id;
+        });
+    }
+
     private Comment own(Sql tx, Account author, long id) {
         Comment c = comments.byId(tx, id).orElseThrow(HttpError::notFound);
         if (!c.writtenBy(author.id())) {

@@ -7,6 +7,10 @@ import java.util.Locale;
 
 import io.helidon.config.Config;
 
+import de.offenekommune.federation.FederationSettings;
+import de.offenekommune.federation.fetch.AddressPolicy;
+import de.offenekommune.federation.inbox.InboxConfig;
+
 /**
  * The node's configuration, read once from {@code application.yaml} (environment variables and system
  * properties override it; see docs/operations.md for every key).
@@ -63,8 +67,16 @@ public record NodeConfig(
                                  int registrationsPerHour) {
     }
 
-    /** @param allowPrivateAddresses only for local demos and tests: outgoing fetches may reach private addresses */
-    public record FederationConfig(boolean enabled, boolean allowPrivateAddresses, int deliveryWorkers) {
+    /**
+     * @param enabled               false: no ActivityPub at all (no inbox, WebFinger, publishing)
+     * @param allowPrivateAddresses only for local demos and tests: outgoing fetches may reach private and
+     *                              loopback addresses
+     * @param settings              the federation library's settings ({@code federation.fetch.*},
+     *                              {@code federation.delivery.*}, {@code federation.inbox.*})
+     * @param voteUpdateDelay       how long votes are collected before the Question's new counts go out
+     */
+    public record FederationConfig(boolean enabled, boolean allowPrivateAddresses, int deliveryWorkers,
+                                   FederationSettings settings, Duration voteUpdateDelay) {
     }
 
     /**
@@ -95,7 +107,7 @@ public record NodeConfig(
                 port,
                 baseUrl,
                 name,
-                node.get("handle").asString().orElse(slug(name)),
+                handle(node.get("handle").asString().orElse(slug(name))),
                 node.get("ags").asString().orElse(""),
                 NodeKind.parse(node.get("kind").asString().orElse("municipality")),
                 Path.of(node.get("data-dir").asString().orElse("./data")).toAbsolutePath().normalize(),
@@ -122,13 +134,38 @@ public record NodeConfig(
                         security.get("login-attempts").asInt().orElse(10),
                         security.get("login-attempts-per-address").asInt().orElse(30),
                         security.get("registrations-per-hour").asInt().orElse(10)),
-                new FederationConfig(
-                        federation.get("enabled").asBoolean().orElse(true),
-                        federation.get("allow-private-addresses").asBoolean().orElse(false),
-                        federation.get("delivery-workers").asInt().orElse(4)),
+                federation(federation, baseUrl),
                 new ProposalConfig(
                         proposals.get("support-threshold").asInt().orElse(50),
                         Duration.ofDays(7L * proposals.get("support-weeks").asInt().orElse(8))));
+    }
+
+    /** The town actor's handle: it must not look like a project group's ({@code projekt-...}). */
+    static String handle(String value) {
+        String h = value.strip().toLowerCase(Locale.ROOT);
+        if (!h.matches("[a-z0-9][a-z0-9-]{0,59}") || h.startsWith("projekt-")) {
+            throw new IllegalArgumentException("node.handle must be lower-case letters, digits and hyphens"
+                    + " (not starting with projekt-), not " + value);
+        }
+        return h;
+    }
+
+    private static FederationConfig federation(Config federation, URI baseUrl) {
+        boolean allowPrivate = federation.get("allow-private-addresses").asBoolean().orElse(false);
+        FederationSettings settings = FederationSettings.create(federation);
+        if (settings.inbox().externalScheme().isEmpty()) {
+            // Behind a TLS proxy the request arrives as http, but RFC 9421 senders signed the https URL.
+            InboxConfig in = settings.inbox();
+            settings = new FederationSettings(settings.fetch(), settings.delivery(), new InboxConfig(in.maxBodyBytes(),
+                    baseUrl.getScheme(), in.maxSkew(), in.maxAttempts(), in.lease(), in.pollInterval()),
+                    settings.remoteActorRefresh());
+        }
+        if (allowPrivate) {
+            settings = settings.withFetch(settings.fetch().withAddressPolicy(new AddressPolicy(true, true)));
+        }
+        return new FederationConfig(federation.get("enabled").asBoolean().orElse(true), allowPrivate,
+                federation.get("delivery-workers").asInt().orElse(4), settings,
+                federation.get("vote-update-delay").as(Duration.class).orElse(Duration.ofSeconds(30)));
     }
 
     /** The host (and port, if not default) that actors and WebFinger handles use. */

@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import io.helidon.dbclient.DbClient;
 
 import de.offenekommune.federation.store.DataSourceConnectionPool;
+import de.offenekommune.federation.store.FederationSchema;
 import de.offenekommune.node.config.NodeConfig;
 
 /**
@@ -66,8 +67,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs every module's migrations; each module keeps its own history table. */
+    /** Runs every module's migrations (federation first: node tables may refer to it); each keeps its own history. */
     public void migrate() {
+        FederationSchema.migrate(dataSource);
         migrate("db/node", "node_schema_history");
     }
 

@@ -22,14 +22,16 @@ import io.helidon.dbclient.DbTransaction;
 public final class Sql {
     private final DbClient client;
     private final DbExecute exec;
+    private final List<Runnable> afterCommit;
 
     public Sql(DbClient client) {
-        this(client, client.execute());
+        this(client, client.execute(), null);
     }
 
-    private Sql(DbClient client, DbExecute exec) {
+    private Sql(DbClient client, DbExecute exec, List<Runnable> afterCommit) {
         this.client = client;
         this.exec = exec;
+        this.afterCommit = afterCommit;
     }
 
     @FunctionalInterface
@@ -71,9 +73,11 @@ public final class Sql {
             return work.apply(this);
         }
         DbTransaction tx = client.transaction();
+        List<Runnable> hooks = new java.util.ArrayList<>();
         try {
-            T result = work.apply(new Sql(client, tx));
+            T result = work.apply(new Sql(client, tx, hooks));
             tx.commit();
+            hooks.forEach(Runnable::run);
             return result;
         } catch (RuntimeException | Error e) {
             try {
@@ -82,6 +86,18 @@ public final class Sql {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed (e.g. wake a worker for rows it
+     * wrote); outside a transaction, right away. Not run on rollback.
+     */
+    public void afterCommit(Runnable action) {
+        if (afterCommit == null) {
+            action.run();
+        } else {
+            afterCommit.add(action);
         }
     }
 

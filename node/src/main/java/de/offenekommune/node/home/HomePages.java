@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import de.offenekommune.node.activitypub.neighbourhood.NeighbourService;
 import de.offenekommune.node.event.EventService;
 import de.offenekommune.node.project.ProjectService;
 import de.offenekommune.node.web.Cookies;
@@ -15,23 +16,27 @@ import de.offenekommune.node.web.Messages;
 import de.offenekommune.node.web.Pages;
 import de.offenekommune.node.web.VisitorFilter;
 
-/** The home page (current projects and upcoming events) and the language switch. */
+/** The home page (current projects, upcoming events, news from neighbouring towns) and the language switch. */
 public final class HomePages implements HttpService {
     static final int PROJECTS_SHOWN = 6;
     static final int EVENTS_SHOWN = 5;
+    static final int NEIGHBOUR_ITEMS_SHOWN = 6;
 
     private final Pages pages;
     private final Forms forms;
     private final Cookies cookies;
     private final ProjectService projects;
     private final EventService events;
+    private final NeighbourService neighbours;
 
-    public HomePages(Pages pages, Forms forms, Cookies cookies, ProjectService projects, EventService events) {
+    public HomePages(Pages pages, Forms forms, Cookies cookies, ProjectService projects, EventService events,
+                     NeighbourService neighbours) {
         this.pages = pages;
         this.forms = forms;
         this.cookies = cookies;
         this.projects = projects;
         this.events = events;
+        this.neighbours = neighbours;
     }
 
     @Override
@@ -41,9 +46,10 @@ public final class HomePages implements HttpService {
     }
 
     private void home(ServerRequest req, ServerResponse res) {
-        // Two bounded queries: running projects (participation first) and the next events.
+        // Three bounded queries: running projects (participation first), the next events, and the newest
+        // projects and proposals of neighbouring towns.
         pages.render(req, res, "home.jte", "projects", projects.current(PROJECTS_SHOWN),
-                "events", events.upcoming(0, EVENTS_SHOWN));
+                "events", events.upcoming(0, EVENTS_SHOWN), "neighbourhood", neighbours.latest(NEIGHBOUR_ITEMS_SHOWN));
     }
 
     private void language(ServerRequest req, ServerResponse res) {

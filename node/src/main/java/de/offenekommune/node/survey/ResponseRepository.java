@@ -20,6 +20,35 @@ public final class ResponseRepository {
                 surveyId, accountId, now);
     }
 
+    /**
+     * The response of a fediverse actor, new or existing; the upsert locks its row, so concurrent
+     * votes of one actor are decided one after the other.
+     */
+    long upsertRemote(Sql sql, long surveyId, String actor, Instant now) {
+        return sql.one("""
+                INSERT INTO survey_response (survey_id, remote_actor, created_at) VALUES (?, ?, ?)
+                ON CONFLICT (survey_id, remote_actor) DO UPDATE SET remote_actor = excluded.remote_actor
+                RETURNING id""", r -> r.lng("id"), surveyId, actor, now).orElseThrow();
+    }
+
+    boolean hasAnswer(Sql sql, long responseId, long questionId) {
+        return sql.exists("SELECT 1 FROM survey_answer WHERE response_id = ? AND question_id = ?", responseId,
+                questionId);
+    }
+
+    /** @return false if this option was chosen in this response before (nothing written then) */
+    boolean insertChoice(Sql sql, long responseId, long questionId, long optionId) {
+        return sql.update("""
+                INSERT INTO survey_answer (response_id, question_id, option_id) VALUES (?, ?, ?)
+                ON CONFLICT (response_id, question_id, option_id) DO NOTHING""", responseId, questionId,
+                optionId) == 1;
+    }
+
+    /** The survey a response belongs to. */
+    public Optional<Long> surveyOf(Sql sql, long responseId) {
+        return sql.one("SELECT survey_id FROM survey_response WHERE id = ?", r -> r.lng("survey_id"), responseId);
+    }
+
     /** All answers of one response in one statement. */
     void insertAnswers(Sql sql, long responseId, List<Answer> answers) {
         if (answers.isEmpty()) {

@@ -82,6 +82,56 @@ public final class ResponseService {
         });
     }
 
+    /** What a fediverse poll vote did. */
+    public sealed interface RemoteVote {
+        record Counted(long responseId) implements RemoteVote {
+        }
+
+        /** This actor chose this option before, or (single choice) any option of this question. */
+        record AlreadyVoted() implements RemoteVote {
+        }
+
+        /** Not counted: fediverse votes not allowed, survey not open, no such question or option. */
+        record Refused(String reason) implements RemoteVote {
+        }
+    }
+
+    /**
+     * A poll vote from the fediverse (Mastodon sends one per chosen option, the option's text as
+     * {@code name}). Counted apart from local responses, only if the survey takes fediverse votes:
+     * per actor and question one option for single choice, each option once for multiple choice.
+     */
+    public RemoteVote voteRemote(long surveyId, long questionId, String optionLabel, String actorUri) {
+        Instant now = clock.instant();
+        return sql.inTransaction(tx -> {
+            Optional<Survey> survey = tx.one("SELECT id FROM survey WHERE id = ? AND deleted_at IS NULL FOR SHARE",
+                    r -> r.lng("id"), surveyId).flatMap(id -> surveys.byId(tx, id));
+            if (survey.isEmpty()) {
+                return new RemoteVote.Refused("no such survey");
+            }
+            if (!survey.get().allowFediverse()) {
+                return new RemoteVote.Refused("this survey does not take fediverse votes");
+            }
+            if (survey.get().state(now) != Survey.State.OPEN) {
+                return new RemoteVote.Refused("the survey is not open");
+            }
+            Optional<Question> question = surveys.questions(tx, surveyId).stream()
+                    .filter(q -> q.id() == questionId && q.kind().hasChoices()).findFirst();
+            Optional<Choice> choice = question.flatMap(q -> q.choices().stream()
+                    .filter(c -> c.label().strip().equals(optionLabel == null ? "" : optionLabel.strip())).findFirst());
+            if (choice.isEmpty()) {
+                return new RemoteVote.Refused("no such question or option");
+            }
+            long response = responses.upsertRemote(tx, surveyId, actorUri, now);
+            if (question.get().kind() == QuestionKind.SINGLE && responses.hasAnswer(tx, response, questionId)
+                    || !responses.insertChoice(tx, response, questionId, choice.get().id())) {
+                return new RemoteVote.AlreadyVoted();
+            }
+            events.publish(tx, ContentEvent.Kind.SURVEY_RESPONSE, response, ContentEvent.Change.CREATED);
+            return new RemoteVote.Counted(response);
+        });
+    }
+
     private static List<ResponseRepository.Answer> check(List<Question> questions, Map<String, List<String>> answers) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         List<ResponseRepository.Answer> out = new ArrayList<>();
@@ -139,6 +189,11 @@ public final class ResponseService {
 
     /** Counted results in four queries whatever the number of responses; free texts only if asked for. */
     public SurveyResults results(SurveyService.SurveyWithQuestions s, boolean withTexts) {
+        return results(sql, s, withTexts);
+    }
+
+    /** The same inside a running transaction (the ActivityPub publisher counts the vote just made). */
+    public SurveyResults results(Sql sql, SurveyService.SurveyWithQuestions s, boolean withTexts) {
         long surveyId = s.survey().id();
         ResponseRepository.Totals totals = responses.totals(sql, surveyId);
         Map<Long, ResponseRepository.OptionCount> counts = responses.optionCounts(sql, surveyId);

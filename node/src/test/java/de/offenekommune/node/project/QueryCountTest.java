@@ -133,7 +133,7 @@ class QueryCountTest {
     void otherPagesAreBounded() {
         TestBrowser browser = node.browser();
         browser.get("/");
-        assertEquals(2, statementsFor(browser, "/").size(), "home: current projects, next events");
+        assertEquals(3, statementsFor(browser, "/").size(), "home: current projects, next events, neighbourhood");
         assertEquals(1, statementsFor(browser, "/termine").size());
         assertEquals(2, statementsFor(browser, "/feed.atom").size(), "projects, news");
         assertEquals(2, statementsFor(browser, busy.path() + "/feed.atom").size(), "project, its news");

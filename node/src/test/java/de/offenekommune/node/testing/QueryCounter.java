@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * needs a fixed number of queries however much data it shows. It sits in the JDBC layer as a
  * wrapping driver ({@code jdbc:counting:postgresql://...}), so the node's own code is unchanged.
  * Only statements run on virtual threads (Helidon's request threads) count: background workers
- * such as the mail outbox and the test's own queries do not blur the figure.
+ * such as the mail outbox, the inbox dispatcher and the activity relay (virtual threads named
+ * {@code federation-*}, {@code activitypub-*}) and the test's own queries do not blur the figure.
  */
 public final class QueryCounter {
     private static final String PREFIX = "jdbc:counting:";
@@ -61,7 +62,8 @@ public final class QueryCounter {
     }
 
     private void record(String sql) {
-        if (Thread.currentThread().isVirtual()) {
+        Thread t = Thread.currentThread();
+        if (t.isVirtual() && !t.getName().startsWith("federation-") && !t.getName().startsWith("activitypub-")) {
             synchronized (this) {
                 statements.add(sql == null ? "?" : sql.replaceAll("\\s+", " ").strip());
             }

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import de.offenekommune.federation.testing.LoopbackResolver;
 import de.offenekommune.federation.testing.TestPostgres;
 import de.offenekommune.node.NodeApp;
 import de.offenekommune.node.config.NodeConfig;
@@ -23,6 +24,11 @@ import de.offenekommune.node.db.Sql;
  * named by {@code OK_TEST_JDBC_URL}), a free loopback port, real HTTP. Several can run in one JVM.
  */
 public final class TestNode implements AutoCloseable {
+    /** Federation traffic of test nodes: {@code *.test} names (WireMock's fake servers) resolve to 127.0.0.1. */
+    public static final LoopbackResolver RESOLVER = new LoopbackResolver();
+    /** Pseudo config key: the host part of the base URL (the port is chosen here). */
+    private static final String BASE_URL_HOST = "test.base-url-host";
+
     private final NodeApp app;
     private final TestPostgres.TestDatabase database;
     private final Path dataDir;
@@ -65,6 +71,17 @@ public final class TestNode implements AutoCloseable {
         return startOn(name, db, overrides, clock);
     }
 
+    /**
+     * A node listening on another loopback address (127.0.0.2, ...): nodes of a federation test get
+     * different hosts, so origin checks (which ignore ports) tell them apart, as on the real network.
+     */
+    public static TestNode startAt(String name, String loopbackAddress, Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("server.host", loopbackAddress);
+        all.put(BASE_URL_HOST, loopbackAddress);
+        return start(name, all);
+    }
+
     /** A node whose statements on request threads {@code counter} counts (see {@link QueryCounter}). */
     public static TestNode start(String name, Map<String, String> overrides, QueryCounter counter) {
         TestPostgres.TestDatabase db = TestPostgres.newDatabase(name);
@@ -98,7 +115,7 @@ public final class TestNode implements AutoCloseable {
         values.put("server.port", String.valueOf(port));
         values.put("node.name", name);
         values.put("node.handle", name.toLowerCase().replaceAll("[^a-z0-9]", ""));
-        values.put("node.base-url", "http://127.0.0.1:" + port);
+        values.put("node.base-url", "http://" + overrides.getOrDefault(BASE_URL_HOST, "127.0.0.1") + ":" + port);
         values.put("node.data-dir", dataDir.toString());
         values.put("db.url", db.jdbcUrl());
         values.put("db.user", db.user());
@@ -117,7 +134,7 @@ public final class TestNode implements AutoCloseable {
                 .build();
         StatementCounter counter = options.countStatements() ? new StatementCounter() : null;
         NodeApp app = NodeApp.start(NodeConfig.from(config), clock,
-                counter == null ? java.util.function.UnaryOperator.identity() : counter::wrap);
+                counter == null ? java.util.function.UnaryOperator.identity() : counter::wrap, RESOLVER);
         return new TestNode(app, ownsDatabase ? db : null, dataDir, counter);
     }
 

@@ -1,0 +1,36 @@
+package de.offenekommune.node.activitypub.inbox;
+
+import java.util.logging.Logger;
+
+import de.offenekommune.federation.inbox.InboxActivity;
+import de.offenekommune.federation.inbox.InboxHandler;
+
+/**
+ * Delete by the author of its own content: a reply disappears from the thread (only the signer's
+ * own comment); a neighbour's project or proposal goes; a deleted actor stops following us.
+ */
+public final class DeleteHandler implements InboxHandler {
+    private static final Logger LOG = Logger.getLogger(DeleteHandler.class.getName());
+
+    private final InboxContext ctx;
+
+    public DeleteHandler(InboxContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void handle(InboxActivity in) {
+        String actor = in.activity().actor();
+        String objectId = in.activity().object().id();
+        if (objectId.equals(actor)) {
+            int removed = ctx.followers().removeRemoteActor(actor);
+            LOG.info(() -> actor + " was deleted; removed from " + removed + " follower list(s)");
+            return;
+        }
+        if (ctx.participation().comments().deleteRemote(objectId, actor).isPresent()) {
+            LOG.info(() -> "Comment " + objectId + " deleted by its author");
+            return;
+        }
+        ctx.neighbours().deleted(actor, objectId);
+    }
+}

@@ -1,0 +1,104 @@
+package de.offenekommune.node.activitypub.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import de.offenekommune.federation.delivery.Audience;
+import de.offenekommune.federation.delivery.Outbox;
+import de.offenekommune.federation.vocab.ActivityJson;
+import de.offenekommune.node.db.Sql;
+
+/**
+ * Hands committed activities to the federation library's durable delivery queue. The activity row
+ * stays locked while it is enqueued, so several node processes relay each activity once; a crash
+ * between the enqueue and the mark sends it twice at worst (receivers deduplicate by id). Woken
+ * after every commit that stored an activity, and polling for scheduled ones.
+ */
+public final class Relay implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Relay.class.getName());
+    private static final int BATCH = 50;
+
+    private final Sql sql;
+    private final ActivityStore store;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private Thread loop;
+
+    public Relay(Sql sql, ActivityStore store, Outbox outbox, Clock clock, Duration pollInterval) {
+        this.sql = sql;
+        this.store = store;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        loop = Thread.ofVirtual().name("activitypub-relay").start(() -> {
+            while (running) {
+                try {
+                    if (runOnce() < BATCH) {
+                        waitForWork();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "relaying activities failed", e);
+                    waitForWork();
+                }
+            }
+        });
+    }
+
+    public void wakeUp() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /** Relays one batch of due activities; returns how many. */
+    public int runOnce() {
+        return sql.inTransaction(tx -> {
+            List<ActivityStore.Pending> due = store.claimDue(tx, clock.instant(), BATCH);
+            for (ActivityStore.Pending p : due) {
+                String id = ActivityJson.parse(p.body()).path("id").asText();
+                outbox.enqueue(p.actor(), id, p.body().getBytes(StandardCharsets.UTF_8),
+                        new Audience(p.inboxes(), p.actors(), p.followersOf()));
+                store.relayed(tx, p.id(), clock.instant());
+            }
+            return due.size();
+        });
+    }
+
+    private void waitForWork() {
+        synchronized (signal) {
+            try {
+                signal.wait(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wakeUp();
+        if (loop != null) {
+            try {
+                loop.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
