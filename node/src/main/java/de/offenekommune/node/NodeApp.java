@@ -3,10 +3,8 @@ package de.offenekommune.node;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -119,18 +117,12 @@ public final class NodeApp implements AutoCloseable {
     }
 
     public static NodeApp start(NodeConfig config, Clock clock) {
-        return start(config, clock, UnaryOperator.identity());
-    }
-
-    /** @param wrapDataSource wraps the pool the application queries through (tests count statements) */
-    public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource) {
-        return start(config, clock, wrapDataSource, HostResolver.system());
+        return start(config, clock, HostResolver.system());
     }
 
     /** @param hostResolver resolves remote host names for federation (tests map test names to loopback) */
-    public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource,
-                                HostResolver hostResolver) {
-        Database database = Database.start(config, wrapDataSource);
+    public static NodeApp start(NodeConfig config, Clock clock, HostResolver hostResolver) {
+        Database database = Database.start(config);
         List<AutoCloseable> workers = new ArrayList<>();
         try {
             database.migrate();

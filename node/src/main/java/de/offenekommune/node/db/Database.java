@@ -2,7 +2,6 @@ package de.offenekommune.node.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -29,21 +28,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DbClient dbClient;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, DataSource forQueries) {
+    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
-        this.dbClient = DataSourceConnectionPool.dbClient(forQueries);
+        this.dbClient = DataSourceConnectionPool.dbClient(dataSource);
     }
 
     public static Database start(NodeConfig config) {
-        return start(config, UnaryOperator.identity());
-    }
-
-    /**
-     * @param wrap wraps the pool that the application's queries (DbClient) use; tests count
-     *             statements with it. Flyway and health checks use the pool directly.
-     */
-    public static Database start(NodeConfig config, UnaryOperator<DataSource> wrap) {
         NodeConfig.DatabaseConfig db = config.database();
         EmbeddedDatabase embedded = null;
         String url = db.jdbcUrl();
@@ -58,7 +49,7 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource ds = pool(url, user, password, db.poolSize());
             checkConnection(ds, url);
-            return new Database(embedded, ds, wrap.apply(ds));
+            return new Database(embedded, ds);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
