@@ -39,25 +39,26 @@
         } else {
             el.classList.add('ok-map--plain');
         }
-        var points = [];
-        data.features.forEach(function (f) {
-            var p = f.properties;
-            var at = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-            points.push(at);
-            if (p.kind === 'town') {
-                L.circleMarker(at, {radius: 12, className: 'ok-map__town'})
-                    .bindTooltip(text('span', p.name), {permanent: true, direction: 'top', offset: [0, -10]})
-                    .addTo(map);
-            } else {
-                L.marker(at, {alt: p.name + ' (' + p.town + ')', title: p.name, keyboard: true})
-                    .bindPopup(popup(p)).addTo(map);
-            }
+        var points = data.features.map(function (f) {
+            return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
         });
+        // The view first: labels and popups need a map with a centre and zoom.
         if (points.length > 0) {
             map.fitBounds(points, {padding: [40, 40], maxZoom: 14});
         } else {
             map.setView([51.16, 10.45], 6);
         }
+        data.features.forEach(function (f, i) {
+            var p = f.properties;
+            if (p.kind === 'town') {
+                L.circleMarker(points[i], {radius: 12, className: 'ok-map__town'})
+                    .bindTooltip(text('span', p.name), {permanent: true, direction: 'top', offset: [0, -10]})
+                    .addTo(map);
+            } else {
+                L.marker(points[i], {alt: p.name + ' (' + p.town + ')', title: p.name, keyboard: true})
+                    .bindPopup(popup(p)).addTo(map);
+            }
+        });
     }
 
     fetch(el.dataset.geojson, {headers: {Accept: 'application/geo+json'}})

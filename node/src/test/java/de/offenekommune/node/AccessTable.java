@@ -296,7 +296,24 @@ final class AccessTable {
         rows.add(new Row("GET", "/api/v1/proposals", "/api/v1/proposals", API));
         rows.add(new Row("GET", "/api/v1/proposals/{id}", "/api/v1/proposals/" + o.proposal, API));
         rows.add(new Row("ANY", "/api/v1/*", "/api/v1/gibt-es-nicht", API));
+        rows.addAll(regionRows());
         return rows;
+    }
+
+    /**
+     * Region mode (issue 7). The routes exist on every node; a town answers 404 to the callers
+     * allowed here, after the same access check a region makes (RegionMemberPagesTest checks a region).
+     */
+    private static List<Row> regionRows() {
+        return List.of(
+                new Row("GET", "/region", "/region", EVERYONE),
+                new Row("GET", "/region/karte", "/region/karte", EVERYONE),
+                new Row("GET", "/region/karte.json", "/region/karte.json", EVERYONE),
+                new Row("GET", "/region/kennzahlen", "/region/kennzahlen", EVERYONE),
+                new Row("GET", "/kommune/kennzahlen", "/kommune/kennzahlen", EVERYONE),
+                new Row("GET", "/admin/mitglieder", "/admin/mitglieder", ADMIN),
+                new Row("POST", "/admin/mitglieder", "/admin/mitglieder", ADMIN),
+                new Row("POST", "/admin/mitglieder/entfernen", "/admin/mitglieder/entfernen", ADMIN));
     }
 
 }

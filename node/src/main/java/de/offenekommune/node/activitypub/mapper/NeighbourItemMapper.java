@@ -35,7 +35,7 @@ import de.offenekommune.node.web.HtmlSanitizer;
 public final class NeighbourItemMapper {
     static final int MAX_PHASES = 20;
     static final int MAX_PARTS = 50;
-    private static final Pattern TOPIC_LINK = Pattern.compile("[?&]thema=([a-z]{1,30})(?:&|$)");
+    private static final Pattern TOPIC_LINK = Pattern.compile("[?&]thema=([A-Za-z]{1,30})(?:&|$)");
 
     private NeighbourItemMapper() {
     }
@@ -123,7 +123,7 @@ public final class NeighbourItemMapper {
                 String href = tag.isObject() ? JsonValues.text(tag, "href") : null;
                 Matcher m = href == null ? null : TOPIC_LINK.matcher(href);
                 if (m != null && m.find()) {
-                    Topic.byCode(m.group(1)).ifPresent(t -> found.add(t.name()));
+                    Topic.parse(m.group(1)).ifPresent(t -> found.add(t.name()));
                 }
             }
         }

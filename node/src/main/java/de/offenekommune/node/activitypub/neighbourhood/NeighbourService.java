@@ -121,13 +121,11 @@ public final class NeighbourService {
         });
     }
 
-    /** {@code name@host[:port]}: no leading {@code @} or {@code acct:}, host in lower case. */
+    /** {@code name@host[:port]}: no leading {@code @} or {@code acct:}, in lower case (as WebFinger compares). */
     public static String normalise(String handle) {
-        String h = handle == null ? "" : handle.strip();
+        String h = handle == null ? "" : handle.strip().toLowerCase(java.util.Locale.ROOT);
         h = h.startsWith("acct:") ? h.substring(5) : h;
-        h = h.startsWith("@") ? h.substring(1) : h;
-        int at = h.lastIndexOf('@');
-        return at < 0 ? h : h.substring(0, at) + h.substring(at).toLowerCase(java.util.Locale.ROOT);
+        return h.startsWith("@") ? h.substring(1) : h;
     }
 
     /** A handle as {@link #normalise} leaves it: {@code name@host} with an optional port. */
