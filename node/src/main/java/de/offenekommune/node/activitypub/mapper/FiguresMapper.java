@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.offenekommune.federation.vocab.ActivityJson;
 import de.offenekommune.federation.vocab.AsObject;
-import de.offenekommune.federation.vocab.JsonValues;
 import de.offenekommune.node.activitypub.AsText;
 import de.offenekommune.node.region.ParticipationFigures;
 
@@ -95,9 +94,5 @@ public final class FiguresMapper {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    static String text(JsonNode json, String field) {
-        return JsonValues.text(json, field);
     }
 }
