@@ -230,6 +230,28 @@ class RegionFederationTest {
     }
 
     @Test
+    void aCitizenOfTheRegionSupportsAndCommentsOnAMembersProposalAcrossPorts() {
+        long proposal = Fixtures.proposal(aschheim, castA.ben(), "Wasserspielplatz am See", castA.umwelt());
+        String uri = aschheim.url("/vorschlaege/" + proposal);
+        Fediverse.await("the proposal in the region", () -> region.sql().count(
+                "SELECT count(*) FROM ap_neighbour_item WHERE ap_id = ?", uri) == 1);
+        long item = region.sql().count("SELECT id FROM ap_neighbour_item WHERE ap_id = ?", uri);
+        Document page = overview("?art=vorschlag&gemeinde=" + ASCHHEIM);
+        assertTrue(page.select("a[href=/nachbarschaft/" + item + "]").size() == 1, "the entry leads to taking part");
+        region.components().accounts().createConfirmed("rita@example.org", "Rita Regional", "rita", Fixtures.PASSWORD,
+                Role.CITIZEN);
+        TestBrowser rita = region.browser().signIn("rita@example.org", Fixtures.PASSWORD);
+        String itemPage = "/nachbarschaft/" + item;
+        assertEquals(303, rita.submit(itemPage, itemPage + "/unterstuetzen", Map.of()).status());
+        assertEquals(303, rita.submit(itemPage, itemPage + "/kommentare", Map.of("text", "Gute Idee aus dem Kreis!"))
+                .status());
+        Fediverse.await("support and comment arrive in Aschheim", () -> aschheim.sql().count(
+                "SELECT remote_supports FROM proposal WHERE id = ?", proposal) == 1 && aschheim.sql().count(
+                "SELECT count(*) FROM comment WHERE target_id = ? AND remote_actor = ?", proposal,
+                region.url("/profil/rita")) == 1);
+    }
+
+    @Test
     void pagesAreKeysetPagedWithoutGapsOrRepeats() {
         for (int i = 1; i <= 23; i++) {
             Fixtures.proposal(baierbrunn, castB.carla(), "Sammelvorschlag " + i, castB.umwelt());
