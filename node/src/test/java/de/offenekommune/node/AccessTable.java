@@ -310,7 +310,24 @@ final class AccessTable {
         rows.addAll(FederationAccessRows.rows(node, cast, new FederationAccessRows.Local(o.project, o.news,
                 o.proposal, o.openSurvey, node.components().surveys().get(o.openSurvey.id()).questions().getFirst()
                 .id())));
+        rows.addAll(regionRows());
         return rows;
+    }
+
+    /**
+     * Region mode (issue 7). The routes exist on every node; a town answers 404 to the callers
+     * allowed here, after the same access check a region makes (RegionMemberPagesTest checks a region).
+     */
+    private static List<Row> regionRows() {
+        return List.of(
+                new Row("GET", "/region", "/region", EVERYONE),
+                new Row("GET", "/region/karte", "/region/karte", EVERYONE),
+                new Row("GET", "/region/karte.json", "/region/karte.json", EVERYONE),
+                new Row("GET", "/region/kennzahlen", "/region/kennzahlen", EVERYONE),
+                new Row("GET", "/kommune/kennzahlen", "/kommune/kennzahlen", EVERYONE),
+                new Row("GET", "/admin/mitglieder", "/admin/mitglieder", ADMIN),
+                new Row("POST", "/admin/mitglieder", "/admin/mitglieder", ADMIN),
+                new Row("POST", "/admin/mitglieder/entfernen", "/admin/mitglieder/entfernen", ADMIN));
     }
 
 }
