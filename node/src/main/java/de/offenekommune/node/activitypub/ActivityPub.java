@@ -18,6 +18,7 @@ import de.offenekommune.federation.fetch.HostResolver;
 import de.offenekommune.federation.jsonld.ContextRegistry;
 import de.offenekommune.federation.uri.Origin;
 import de.offenekommune.node.CitizenParticipation;
+import de.offenekommune.node.OrganisationParticipation;
 import de.offenekommune.node.account.AccountRepository;
 import de.offenekommune.node.activitypub.actor.ActorDocuments;
 import de.offenekommune.node.activitypub.actor.ActorKeyStore;
@@ -35,6 +36,7 @@ import de.offenekommune.node.activitypub.mapper.ProjectMapper;
 import de.offenekommune.node.activitypub.mapper.ProposalMapper;
 import de.offenekommune.node.activitypub.mapper.SurveyMapper;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourPages;
+import de.offenekommune.node.activitypub.organisation.OrganisationFederation;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourRepository;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourService;
 import de.offenekommune.node.activitypub.neighbourhood.RemoteActions;
@@ -72,7 +74,8 @@ public final class ActivityPub implements AutoCloseable {
     /** What the node passes in. */
     public record Deps(NodeConfig config, Clock clock, DataSource dataSource, Sql sql, ContentEvents events,
                        CitizenParticipation participation, ResponseService responses, AccountRepository accounts,
-                       Pages pages, Forms forms, HostResolver hostResolver) {
+                       Pages pages, Forms forms, HostResolver hostResolver,
+                       OrganisationParticipation organisations) {
     }
 
     private final NodeConfig config;
@@ -88,6 +91,9 @@ public final class ActivityPub implements AutoCloseable {
     private final NeighbourService neighbours;
     private final RemoteActions remoteActions;
     private final NodeInfoFigures nodeInfo;
+    private final ActorKeyStore keys;
+    private final OrganisationFederation organisations;
+    private final OrganisationParticipation organisationParticipation;
     private final Sql sql;
     private final Pages pages;
     private final Forms forms;
@@ -101,7 +107,8 @@ public final class ActivityPub implements AutoCloseable {
         this.context = ApContext.load();
         ContextRegistry registry = ContextRegistry.withBuiltIns();
         context.registerIn(registry);
-        ActorKeyStore keys = new ActorKeyStore(d.sql());
+        this.keys = new ActorKeyStore(d.sql());
+        this.organisationParticipation = d.organisations();
         this.actors = new LocalActors(d.sql(), uris, d.config(), new ProjectRepository(), d.accounts());
         this.documents = new ActorDocuments(uris, keys, context);
         this.federation = Federation.builder()
@@ -136,13 +143,18 @@ public final class ActivityPub implements AutoCloseable {
         this.remoteActions = new RemoteActions(d.sql(), neighbourRepository, neighbours, uris, activities,
                 publications, d.clock());
         this.nodeInfo = new NodeInfoFigures(d.sql(), d.config(), d.clock());
+        this.organisations = new OrganisationFederation(new OrganisationFederation.Deps(d.config(), d.clock(), d.sql(),
+                uris, context, federation, keys, actors, documents, activities, publications, neighbours,
+                d.organisations()));
         VoterInboxes voters = new VoterInboxes();
         if (d.config().federation().enabled()) {
+            organisations.subscribe(d.events());
             d.events().subscribe(new Publisher(uris, objects, new ObjectQueries(), publications, voters, d.clock(),
                     d.config().federation().voteUpdateDelay()));
             InboxWiring.register(federation.inboxHandlers(), new InboxContext(d.sql(), uris, actors,
                     federation.remoteActors(), federation.dereferencer(), federation.followers(), blockedBy,
-                    activities, publications, voters, d.participation(), d.responses(), neighbours, d.clock()));
+                    activities, publications, voters, d.participation(), d.responses(), neighbours,
+                    d.organisations(), organisations, d.clock()));
         }
     }
 
@@ -158,17 +170,20 @@ public final class ActivityPub implements AutoCloseable {
         if (config.federation().enabled()) {
             federation.start();
             relay.start();
+            organisations.start();
         }
     }
 
     @Override
     public void close() {
+        organisations.close();
         relay.close();
         federation.close();
     }
 
     public void routing(HttpRouting.Builder routing) {
-        routing.register("/", new NeighbourPages(neighbours, remoteActions, pages, forms));
+        routing.register("/", new NeighbourPages(neighbours, remoteActions, organisationParticipation.statements(),
+                pages, forms));
         if (!config.federation().enabled()) {
             return;
         }
@@ -180,7 +195,9 @@ public final class ActivityPub implements AutoCloseable {
                 .register("/.well-known/webfinger", federation.webFinger(new WebFingerAccounts(actors, uris,
                         config.authority())))
                 .register("/", federation.nodeInfo(nodeInfo, uris.base()));
-        for (String actorPath : java.util.List.of(NodeUris.TOWN, NodeUris.INSTANCE, NodeUris.GROUP, NodeUris.PERSON)) {
+        organisations.routing(routing);
+        for (String actorPath : java.util.List.of(NodeUris.TOWN, NodeUris.INSTANCE, NodeUris.GROUP, NodeUris.PERSON,
+                NodeUris.ORGANISATION)) {
             routing.register(actorPath + "/inbox", federation.personalInbox(this::inboxOwner));
         }
     }
@@ -230,5 +247,13 @@ public final class ActivityPub implements AutoCloseable {
 
     public Activities activities() {
         return activities;
+    }
+
+    public ActorKeyStore keys() {
+        return keys;
+    }
+
+    public OrganisationFederation organisations() {
+        return organisations;
     }
 }

@@ -7,11 +7,12 @@ import java.time.Instant;
  *
  * @param neighbourName the town it comes from
  * @param proposalStatus submitted, inReview, answered (proposals only)
+ * @param verifiedAs the legal name its author is verified as here now (a badge), or null
  */
 public record NeighbourItem(long id, String apId, String neighbourActor, String neighbourName, String attributedTo,
                             Kind kind, String name, String summary, String url, String proposalStatus,
                             Integer localSupports, Integer remoteSupports, Integer supportThreshold,
-                            Instant publishedAt, Instant updatedAt, Instant deletedAt) {
+                            Instant publishedAt, Instant updatedAt, Instant deletedAt, String verifiedAs) {
 
     public enum Kind {
         PROJECT, PROPOSAL

@@ -13,8 +13,10 @@ public final class NeighbourRepository {
     private static final String ITEM = """
             SELECT i.id, i.ap_id, i.neighbour_actor, n.name AS neighbour_name, i.attributed_to, i.kind, i.name,
                    i.summary, i.url, i.proposal_status, i.local_supports, i.remote_supports, i.support_threshold,
-                   i.published_at, i.updated_at, i.deleted_at
+                   i.published_at, i.updated_at, i.deleted_at,
+                   CASE WHEN vs.verified AND vs.valid_until > now() THEN vs.legal_name END AS verified_as
             FROM ap_neighbour_item i JOIN ap_neighbour n ON n.actor_uri = i.neighbour_actor
+            LEFT JOIN verification_remote_status vs ON vs.actor_uri = i.attributed_to
             """;
 
     static Neighbour neighbour(Row r) {
@@ -27,7 +29,7 @@ public final class NeighbourRepository {
                 r.str("attributed_to"), r.enumOf(NeighbourItem.Kind.class, "kind"), r.str("name"), r.str("summary"),
                 r.str("url"), r.str("proposal_status"), r.intOrNull("local_supports"), r.intOrNull("remote_supports"),
                 r.intOrNull("support_threshold"), r.instant("published_at"), r.instant("updated_at"),
-                r.instant("deleted_at"));
+                r.instant("deleted_at"), r.str("verified_as"));
     }
 
     /** @return false if the town already follows this actor */

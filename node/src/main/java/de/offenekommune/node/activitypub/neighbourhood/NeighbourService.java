@@ -198,7 +198,7 @@ public final class NeighbourService {
                 HtmlSanitizer.teaser(HtmlSanitizer.text(o.name()), 300),
                 HtmlSanitizer.teaser(HtmlSanitizer.text(o.summary() == null ? "" : o.summary()), 1000), url,
                 JsonValues.text(json, "proposalStatus"), count(json, "localSupportCount"),
-                count(json, "remoteSupportCount"), count(json, "supportThreshold"), published, updated, null));
+                count(json, "remoteSupportCount"), count(json, "supportThreshold"), published, updated, null, null));
     }
 
     private static Integer count(JsonNode json, String field) {
