@@ -66,7 +66,7 @@ final class VerificationAccessRows {
         rows.add(new Row("GET", "/organisationen/{handle}/followers", org.path() + "/followers",
                 AccessTable.EVERYONE));
         // After the merge with the ActivityPub rows (integration-ap), the organisation's inbox joins them:
-        // rows.add(Row.inbox("/organisationen/{handle}/inbox", org.path() + "/inbox"));
+        // rows.add(Row.inbox("/organisationen/{handle}/inbox/*", org.path() + "/inbox"));
         rows.add(new Row("POST", "/stellungnahmen", "/stellungnahmen", AccessTable.SIGNED_IN));
         rows.add(new Row("GET", "/stellungnahmen/{id}", Statement.path(statement.id()), AccessTable.EVERYONE));
         rows.add(new Row("POST", "/stellungnahmen/{id}/loeschen", Statement.path(statement.id()) + "/loeschen",

@@ -66,8 +66,9 @@ class VerificationFlowTest {
         assertTrue(org.get("/organisation").body().contains("Konto für eine Organisation einrichten"));
         assertEquals(303, org.submit("/organisation", "/organisation", Map.of("name", "Stadtwerke Musterstadt",
                 "summary", "Strom, Wasser und Busse für Musterstadt.")).status());
-        assertEquals("/organisation", org.get("/organisation/verifizierung").status() == 200 ? "/organisation"
-                : "form missing");
+        TestBrowser.Response form = org.get("/organisation/verifizierung");
+        assertEquals(200, form.status());
+        assertTrue(form.body().contains("Art der Organisation"), "the request form");
         TestBrowser.Response sent = org.submit("/organisation/verifizierung", "/organisation/verifizierung", Map.of(
                 "art", "COMPANY", "legal_name", "Stadtwerke Musterstadt GmbH", "domain", "https://" + DOMAIN + "/",
                 "contact_name", "Erika Mustermann", "contact_email", "erika@stadtwerke.example",
