@@ -26,5 +26,6 @@ final class DemoContent {
         new DemoProjects(c, anna, jonas).create();
         new DemoComments(c, staff, anna, jonas).create();
         new DemoProposals(c, staff, anna, jonas).create();
+        new DemoOrganisations(c, anna.email().substring(anna.email().indexOf('@') + 1)).create();
     }
 }
