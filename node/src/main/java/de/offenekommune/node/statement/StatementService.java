@@ -70,15 +70,15 @@ public final class StatementService {
     }
 
     public Section section(String kind, long targetId, Optional<Account> viewer) {
-        boolean mayWrite = viewer.flatMap(this::verifiedOrganisation).isPresent();
+        boolean mayWrite = viewer.flatMap(a -> attestations.verifiedOrganisationOf(sql, a.id(), clock.instant()))
+                .isPresent();
         return new Section(kind, targetId, statements.ofTarget(sql, kind, targetId, clock.instant(), SHOWN), mayWrite);
     }
 
     /** The account's organisation, if it is verified here now. */
     public Optional<Organisation> verifiedOrganisation(Account account) {
-        Instant now = clock.instant();
-        return organisations.byAccount(sql, account.id()).filter(o -> !o.deleted())
-                .filter(o -> !attestations.live(sql, o.id(), now).isEmpty());
+        return attestations.verifiedOrganisationOf(sql, account.id(), clock.instant())
+                .flatMap(id -> organisations.byId(sql, id));
     }
 
     /**

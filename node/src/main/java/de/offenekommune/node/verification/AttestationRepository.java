@@ -35,6 +35,14 @@ public final class AttestationRepository {
                 + "ORDER BY valid_until DESC", AttestationRepository::map, organisationId, now, now);
     }
 
+    /** The id of the account's organisation if an attestation of it stands now: one query. */
+    public Optional<Long> verifiedOrganisationOf(Sql sql, long accountId, Instant now) {
+        return sql.one("""
+                SELECT o.id FROM organisation o JOIN verification_attestation a ON a.organisation_id = o.id
+                WHERE o.account_id = ? AND o.deleted_at IS NULL AND a.revoked_at IS NULL AND a.valid_from <= ?
+                  AND a.valid_until > ? LIMIT 1""", r -> r.lng("id"), accountId, now, now);
+    }
+
     Optional<IssuedAttestation> ofRequest(Sql sql, long requestId) {
         return sql.one(SELECT + "WHERE request_id = ?", AttestationRepository::map, requestId);
     }
