@@ -46,8 +46,8 @@ import de.offenekommune.verification.key.SigningKey;
  * organisations (WireMock on loopback) reply to a proposal; their actor documents carry attestations
  * of a trusted issuer ({@code vertraut.test}, a configured anchor) or of an untrusted one
  * ({@code fremd.test}): one genuine (the badge shows, so the set-up is right), one by an untrusted
- * issuer, one copied from another actor, one expired, one signed with a key of another actor on the
- * issuer's server.
+ * issuer, one naming the trusted issuer's key but signed with another key, one copied from another
+ * actor, one expired, one signed with a key of another actor on the issuer's server.
  */
 class ForgedAttestationsTest {
     private static Fediverse fediverse;
@@ -163,23 +163,26 @@ class ForgedAttestationsTest {
         SigningKey foreignKey = SigningKey.of(trusted.actor(), URI.create(mallory + "#ed25519-key"), malloryKey);
         String wrongKey = reply("fremdschluessel", trusted.issue(URI.create(base + "fremdschluessel"),
                 "Verein mit fremdem Schlüssel e. V.", now, inAYear, foreignKey));
+        SigningKey forger = SigningKey.of(trusted.actor(), trusted.key().keyId(), Ed25519.generate());
+        String forged = reply("gefaelscht", trusted.issue(URI.create(base + "gefaelscht"), "Gefälschter Verein e. V.",
+                now, inAYear, forger));
         Fediverse.awaitInbox(node);
-        Fediverse.await("all five checked", () -> node.sql().count("SELECT count(*) FROM verification_remote_status")
-                == 5);
+        Fediverse.await("all six checked", () -> node.sql().count("SELECT count(*) FROM verification_remote_status")
+                == 6);
 
         Map<String, String> reasons = new HashMap<>();
         node.sql().list("SELECT actor_uri, coalesce(reason, 'VERIFIED') AS r FROM verification_remote_status",
                 r -> reasons.put(r.str("actor_uri"), r.str("r")));
         assertEquals(Map.of(genuine, "VERIFIED", untrustedIssuer, "UNTRUSTED_ISSUER", copied, "SUBJECT_MISMATCH",
-                expired, "EXPIRED", wrongKey, "KEY_NOT_ISSUERS"), reasons);
+                expired, "EXPIRED", wrongKey, "KEY_NOT_ISSUERS", forged, "BAD_PROOF"), reasons);
 
         String page = node.browser().get("/vorschlaege/" + proposal).body();
-        for (String name : List.of("echt", "fremd", "kopie", "alt", "fremdschluessel")) {
+        for (String name : List.of("echt", "fremd", "kopie", "alt", "fremdschluessel", "gefaelscht")) {
             assertTrue(page.contains("Antwort von " + name), "the reply of " + name + " is a comment");
         }
         assertEquals(1, count(page, "ok-verified\">Verifiziert</span>"), "one badge: the genuine one");
         assertTrue(comment(page, "echt").contains("ok-verified\">Verifiziert</span>"));
-        for (String name : List.of("fremd", "kopie", "alt", "fremdschluessel")) {
+        for (String name : List.of("fremd", "kopie", "alt", "fremdschluessel", "gefaelscht")) {
             assertFalse(comment(page, name).contains("ok-verified"), name + " has no badge");
             assertTrue(comment(page, name).contains("Nicht verifiziert – warum?"), name + " links to the reason");
         }
@@ -189,6 +192,7 @@ class ForgedAttestationsTest {
         assertTrue(explanation(expired).contains("Die Bestätigung ist abgelaufen."));
         assertTrue(explanation(wrongKey).contains("mit einem Schlüssel unterschrieben, der nicht der ausstellenden "
                 + "Stelle gehört"));
+        assertTrue(explanation(forged).contains("Die Unterschrift passt nicht"));
         assertTrue(explanation(node.url("/profil/anna")).contains("Keine Angaben"), "people are not checked");
         assertEquals(400, node.browser().get("/verifizierung/pruefen?actor=javascript:alert(1)").status());
         assertEquals(400, node.browser().get("/verifizierung/pruefen").status());
