@@ -14,8 +14,9 @@ import javax.sql.DataSource;
  * Counts the SQL statements a node prepares, for tests that prove a page loads in a bounded number
  * of queries. Wraps the DataSource the node's DbClient uses ({@link TestNode.Options#countStatements});
  * every {@code prepareStatement}/{@code prepareCall}/{@code createStatement} call on a connection
- * records its SQL. The mail outbox worker polls the database in the background, so tests look at
- * {@link #since(int)} and skip its statements ({@link #isBackground}).
+ * records its SQL. Background workers (mail outbox, ActivityPub relay, attestation re-check) use the
+ * database while pages are served, so tests look at {@link #since(int)}, which skips their statements
+ * ({@link #isBackground}).
  */
 public final class StatementCounter {
     private final List<String> statements = new CopyOnWriteArrayList<>();
@@ -61,7 +62,13 @@ public final class StatementCounter {
         return statements.subList(mark, statements.size()).stream().filter(s -> !isBackground(s)).toList();
     }
 
+    /**
+     * The polling and work of background workers, which may run while a page is served: the mail
+     * outbox, the ActivityPub relay and the federation queue it fills, the attestation re-check.
+     */
     static boolean isBackground(String sql) {
-        return sql.contains("mail_outbox");
+        return sql.contains("mail_outbox") || sql.contains("relayed_at IS NULL AND not_before <=")
+                || sql.contains("UPDATE ap_activity SET relayed_at") || sql.contains("fed_")
+                || sql.contains("FROM verification_remote_status WHERE next_check_at");
     }
 }
