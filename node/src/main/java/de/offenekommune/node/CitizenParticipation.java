@@ -29,6 +29,7 @@ import de.offenekommune.node.proposal.ProposalService;
 import de.offenekommune.node.proposal.ProposalSettings;
 import de.offenekommune.node.proposal.ProposalSettingsPages;
 import de.offenekommune.node.search.SearchPages;
+import de.offenekommune.node.statement.StatementService;
 import de.offenekommune.node.search.SearchRepository;
 import de.offenekommune.node.search.SearchService;
 import de.offenekommune.node.support.SupportPages;
@@ -77,8 +78,8 @@ public record CitizenParticipation(AddresseeService addressees, ProposalSettings
                 new SearchService(sql, new SearchRepository(), clock));
     }
 
-    void routing(HttpRouting.Builder routing, Pages pages, Forms forms, Clock clock) {
-        routing.register("/vorschlaege", new ProposalPages(proposals, supports, comments, addressees,
+    void routing(HttpRouting.Builder routing, Pages pages, Forms forms, Clock clock, StatementService statements) {
+        routing.register("/vorschlaege", new ProposalPages(proposals, supports, comments, statements, addressees,
                         proposalSettings, pages, forms, clock))
                 .register("/vorschlaege", new SupportPages(supports, forms))
                 .register("/kommentare", new CommentPages(comments, pages, forms))

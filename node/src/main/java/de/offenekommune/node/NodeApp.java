@@ -1,5 +1,6 @@
 package de.offenekommune.node;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,7 @@ import de.offenekommune.node.survey.SurveyPages;
 import de.offenekommune.node.survey.SurveyRepository;
 import de.offenekommune.node.survey.SurveyService;
 import de.offenekommune.node.survey.SurveyStaffPages;
+import de.offenekommune.node.verification.Verification;
 import de.offenekommune.node.web.Cookies;
 import de.offenekommune.node.web.Csrf;
 import de.offenekommune.node.web.ErrorPages;
@@ -110,7 +112,8 @@ public final class NodeApp implements AutoCloseable {
                              SessionService sessions, RateLimiter rateLimiter, ContentEvents events,
                              ProjectService projects, NewsService news, EventService eventService,
                              SurveyService surveys, ResponseService responses, ApiTokenService apiTokens,
-                             CitizenParticipation participation, ActivityPub activityPub, Region region) {
+                             CitizenParticipation participation, ActivityPub activityPub,
+                             OrganisationParticipation organisations, Verification verification, Region region) {
     }
 
     public static NodeApp start(NodeConfig config) {
@@ -192,12 +195,18 @@ public final class NodeApp implements AutoCloseable {
                 config.security().bootstrapToken(), clock);
         Forms forms = new Forms(csrf);
         CitizenParticipation participation = CitizenParticipation.create(config, clock, sql, mail, events);
+        OrganisationParticipation organisations = OrganisationParticipation.create(config, clock, sql, events,
+                participation);
         ActivityPub activityPub = new ActivityPub(new ActivityPub.Deps(config, clock, database.dataSource(), sql, events,
-                participation, responses, accountRepository, pages, forms, hostResolver));
+                participation, responses, accountRepository, pages, forms, hostResolver, organisations));
+        Verification verification = Verification.create(config, clock, sql, events, organisations,
+                activityPub.federation().fetcher(), URI.create(activityPub.uris().town()),
+                activityPub.organisations()::townKey);
         Region region = new Region(config, sql, activityPub, clock);
         return new Components(config, clock, sql, pages, forms, new Cookies(config.security().secureCookies()),
                 mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), events,
-                projects, news, eventService, surveys, responses, apiTokens, participation, activityPub, region);
+                projects, news, eventService, surveys, responses, apiTokens, participation, activityPub, organisations,
+                verification, region);
     }
 
     /** All routes of a node; the order of filters matters (security headers, then the visitor). */
@@ -220,7 +229,9 @@ public final class NodeApp implements AutoCloseable {
                 .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),
                         c.forms()))
                 .register("/", new StaffDashboardPages(c.pages()));
-        c.participation().routing(routing, c.pages(), c.forms(), c.clock());
+        c.participation().routing(routing, c.pages(), c.forms(), c.clock(), c.organisations().statements());
+        c.organisations().routing(routing, c.pages(), c.forms());
+        c.verification().routing(routing, c.organisations(), c.pages(), c.forms(), c.config().baseUrl().toString());
         c.region().routing(routing, c.pages(), c.forms());
     }
 
@@ -230,7 +241,7 @@ public final class NodeApp implements AutoCloseable {
         ICalendar ical = new ICalendar(base, c.config().baseUrl().getHost(), c.config().name());
         routing.register("/",
                         new ProjectPages(c.projects(), c.news(), c.eventService(), c.surveys(),
-                                c.participation().comments(), c.pages()),
+                                c.participation().comments(), c.organisations().statements(), c.pages()),
                         new ProjectStaffPages(c.projects(), c.surveys(), c.pages(), c.forms()),
                         new ProjectPartPages(c.projects(), c.pages(), c.forms()),
                         new NewsStaffPages(c.projects(), c.news(), c.pages(), c.forms()),

@@ -69,7 +69,10 @@ final class AccessTable {
     }
 
     static List<Row> rows(TestNode node, Fixtures.Cast cast) {
-        return table(node, new Objects(node, cast), cast);
+        List<Row> rows = new ArrayList<>(table(node, new Objects(node, cast), cast));
+        // Verification of organisations (issue 6): its rows live in their own file.
+        rows.addAll(VerificationAccessRows.rows(node, cast));
+        return rows;
     }
 
     /** The objects the table's paths point at; those a route deletes or revokes exist only for that route. */

@@ -19,6 +19,7 @@ import de.offenekommune.federation.jsonld.ContextRegistry;
 import de.offenekommune.federation.uri.Origin;
 import de.offenekommune.federation.webfinger.WebFingerService;
 import de.offenekommune.node.CitizenParticipation;
+import de.offenekommune.node.OrganisationParticipation;
 import de.offenekommune.node.account.AccountRepository;
 import de.offenekommune.node.activitypub.actor.ActorDocuments;
 import de.offenekommune.node.activitypub.actor.ActorKeyStore;
@@ -39,6 +40,7 @@ import de.offenekommune.node.activitypub.mapper.SurveyMapper;
 import de.offenekommune.node.activitypub.neighbourhood.ConfiguredFollows;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourBackfill;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourPages;
+import de.offenekommune.node.activitypub.organisation.OrganisationFederation;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourRepository;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourService;
 import de.offenekommune.node.activitypub.neighbourhood.RemoteActions;
@@ -77,7 +79,8 @@ public final class ActivityPub implements AutoCloseable {
     /** What the node passes in. */
     public record Deps(NodeConfig config, Clock clock, DataSource dataSource, Sql sql, ContentEvents events,
                        CitizenParticipation participation, ResponseService responses, AccountRepository accounts,
-                       Pages pages, Forms forms, HostResolver hostResolver) {
+                       Pages pages, Forms forms, HostResolver hostResolver,
+                       OrganisationParticipation organisations) {
     }
 
     private final NodeConfig config;
@@ -94,6 +97,9 @@ public final class ActivityPub implements AutoCloseable {
     private final RemoteActions remoteActions;
     private final ConfiguredFollows configuredFollows;
     private final NodeInfoFigures nodeInfo;
+    private final ActorKeyStore keys;
+    private final OrganisationFederation organisations;
+    private final OrganisationParticipation organisationParticipation;
     private final Sql sql;
     private final Clock clock;
     private final Pages pages;
@@ -109,7 +115,8 @@ public final class ActivityPub implements AutoCloseable {
         this.context = ApContext.load();
         ContextRegistry registry = ContextRegistry.withBuiltIns();
         context.registerIn(registry);
-        ActorKeyStore keys = new ActorKeyStore(d.sql());
+        this.keys = new ActorKeyStore(d.sql());
+        this.organisationParticipation = d.organisations();
         this.actors = new LocalActors(d.sql(), uris, d.config(), new ProjectRepository(), d.accounts());
         this.documents = new ActorDocuments(uris, keys, context);
         this.federation = Federation.builder()
@@ -149,13 +156,18 @@ public final class ActivityPub implements AutoCloseable {
         this.remoteActions = new RemoteActions(d.sql(), neighbourRepository, neighbours, uris, activities,
                 publications, d.clock());
         this.nodeInfo = new NodeInfoFigures(d.sql(), d.config(), d.clock());
+        this.organisations = new OrganisationFederation(new OrganisationFederation.Deps(d.config(), d.clock(), d.sql(),
+                uris, context, federation, keys, actors, documents, activities, publications, neighbours,
+                d.organisations()));
         VoterInboxes voters = new VoterInboxes();
         if (d.config().federation().enabled()) {
+            organisations.subscribe(d.events());
             d.events().subscribe(new Publisher(uris, objects, new ObjectQueries(), publications, voters, d.clock(),
                     d.config().federation().voteUpdateDelay()));
             InboxWiring.register(federation.inboxHandlers(), new InboxContext(d.sql(), uris, actors,
                     federation.remoteActors(), federation.dereferencer(), federation.followers(), blockedBy,
-                    activities, publications, voters, d.participation(), d.responses(), neighbours, d.clock()));
+                    activities, publications, voters, d.participation(), d.responses(), neighbours,
+                    d.organisations(), organisations, d.clock()));
         }
     }
 
@@ -180,18 +192,21 @@ public final class ActivityPub implements AutoCloseable {
             federation.start();
             relay.start();
             configuredFollows.start();
+            organisations.start();
         }
     }
 
     @Override
     public void close() {
+        organisations.close();
         configuredFollows.close();
         relay.close();
         federation.close();
     }
 
     public void routing(HttpRouting.Builder routing) {
-        routing.register("/", new NeighbourPages(neighbours, remoteActions, pages, forms));
+        routing.register("/", new NeighbourPages(neighbours, remoteActions, organisationParticipation.statements(),
+                pages, forms));
         if (!config.federation().enabled()) {
             return;
         }
@@ -204,7 +219,9 @@ public final class ActivityPub implements AutoCloseable {
                         config.authority()), webFingerHosts(config)))
                 .register("/", federation.nodeInfo(nodeInfo, uris.base()))
                 .register("/", new FiguresPage(uris, config.ags(), new OwnFigures(sql, clock), activities));
-        for (String actorPath : java.util.List.of(NodeUris.TOWN, NodeUris.INSTANCE, NodeUris.GROUP, NodeUris.PERSON)) {
+        organisations.routing(routing);
+        for (String actorPath : java.util.List.of(NodeUris.TOWN, NodeUris.INSTANCE, NodeUris.GROUP, NodeUris.PERSON,
+                NodeUris.ORGANISATION)) {
             routing.register(actorPath + "/inbox", federation.personalInbox(this::inboxOwner));
         }
     }
@@ -259,5 +276,13 @@ public final class ActivityPub implements AutoCloseable {
 
     public Activities activities() {
         return activities;
+    }
+
+    public ActorKeyStore keys() {
+        return keys;
+    }
+
+    public OrganisationFederation organisations() {
+        return organisations;
     }
 }

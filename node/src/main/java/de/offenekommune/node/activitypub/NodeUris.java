@@ -16,6 +16,8 @@ public final class NodeUris {
     public static final String INSTANCE = "/actor";
     public static final String GROUP = "/projekte/{slug}/gruppe";
     public static final String PERSON = "/profil/{username}";
+    /** Organisations' actors (and profile pages); the {@code ActorSource} of organisations resolves them. */
+    public static final String ORGANISATION = "/organisationen/{handle}";
     public static final String SHARED_INBOX = "/inbox";
     public static final String ACTIVITY = "/aktivitaeten/{uuid}";
     public static final String REMOTE_ACTION = "/profil/{username}/fern/{uuid}";
@@ -141,6 +143,10 @@ public final class NodeUris {
 
     public String remoteAction(String username, UUID uuid) {
         return person(username) + "/fern/" + uuid;
+    }
+
+    public String statement(long id) {
+        return base + "/stellungnahmen/" + id;
     }
 
     public String context() {

@@ -12,8 +12,14 @@ import de.offenekommune.node.db.Sql;
 /** SQL for addressees and the link between proposals and their addressees. */
 public final class AddresseeRepository {
     private static final String COLUMNS = "ad.id, ad.name, ad.kind, ad.description, ad.email, ad.account_id, "
-            + "ac.display_name AS account_name, ac.username AS account_username, ad.active, ad.created_at, ad.updated_at";
-    private static final String FROM = " FROM addressee ad LEFT JOIN account ac ON ac.id = ad.account_id ";
+            + "ac.display_name AS account_name, ac.username AS account_username, ad.active, ad.created_at, ad.updated_at, "
+            + "org.handle AS organisation_handle, va.legal_name AS verified_as";
+    /** An addressee linked to an organisation's account shows that organisation's badge while it stands. */
+    private static final String FROM = " FROM addressee ad LEFT JOIN account ac ON ac.id = ad.account_id "
+            + "LEFT JOIN organisation org ON org.account_id = ad.account_id AND org.deleted_at IS NULL "
+            + "LEFT JOIN LATERAL (SELECT a.legal_name FROM verification_attestation a WHERE a.organisation_id = org.id "
+            + "AND a.revoked_at IS NULL AND a.valid_from <= now() AND a.valid_until > now() "
+            + "ORDER BY a.valid_until DESC LIMIT 1) va ON true ";
 
     /** The fields staff edit. */
     public record Fields(String name, AddresseeKind kind, String description, String email, Long accountId) {
@@ -22,7 +28,7 @@ public final class AddresseeRepository {
     static Addressee map(Row r) {
         return new Addressee(r.lng("id"), r.str("name"), AddresseeKind.valueOf(r.str("kind")), r.str("description"),
                 r.str("email"), r.lngOrNull("account_id"), r.str("account_name"), r.str("account_username"), r.bool("active"),
-                r.instant("created_at"), r.instant("updated_at"));
+                r.instant("created_at"), r.instant("updated_at"), r.str("organisation_handle"), r.str("verified_as"));
     }
 
     /** @return the new id, or empty if the name is taken */

@@ -19,11 +19,13 @@ public final class CommentRepository {
     private static final String COLUMNS = """
             c.id, c.target_kind, c.target_id, c.parent_id, c.author_account_id, au.display_name AS author_name,
             c.remote_actor, c.remote_name, c.remote_url, c.body_html, c.created_at, c.edited_at, c.deleted_at,
-            h.reason AS hidden_reason, h.hidden_at""";
+            h.reason AS hidden_reason, h.hidden_at, vs.actor_uri AS checked_actor,
+            CASE WHEN vs.verified AND vs.valid_until > now() THEN vs.legal_name END AS verified_as""";
     private static final String JOINS = """
              FROM comment c
             LEFT JOIN account au ON au.id = c.author_account_id
             LEFT JOIN moderation_hidden h ON h.target_kind = 'comment' AND h.target_id = c.id
+            LEFT JOIN verification_remote_status vs ON vs.actor_uri = c.remote_actor
             """;
 
     /** A new local comment, validated and rendered. */
@@ -118,7 +120,7 @@ public final class CommentRepository {
     static Comment map(Row r) {
         CommentAuthor author = new CommentAuthor(r.lngOrNull("author_account_id"),
                 r.str("remote_actor") != null ? r.str("remote_name") : r.str("author_name"),
-                r.str("remote_actor"), r.str("remote_url"));
+                r.str("remote_actor"), r.str("remote_url"), r.str("verified_as"), r.str("checked_actor") != null);
         return new Comment(r.lng("id"), r.str("target_kind"), r.lng("target_id"), r.lngOrNull("parent_id"), author,
                 r.str("body_markdown"), r.str("body_html"), r.instant("created_at"), r.instant("edited_at"),
                 r.instant("deleted_at"), Hidden.of(r.str("hidden_reason"), r.instant("hidden_at")));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 import io.helidon.config.Config;
 
@@ -32,10 +33,11 @@ public record NodeConfig(
         FederationConfig federation,
         ProposalConfig proposals,
         RegionConfig regionSettings,
-        String demoData) {
+        String demoData,
+        VerificationConfig verification) {
 
     /** The demo data sets ({@code node.demo-data}); a region seeds its own by default. */
-    public static final java.util.Set<String> DEMO_DATA = java.util.Set.of("musterstadt", "beispielheim", "region");
+    public static final Set<String> DEMO_DATA = Set.of("musterstadt", "beispielheim", "region");
 
     public enum NodeKind {
         MUNICIPALITY, REGION;
@@ -145,7 +147,8 @@ public record NodeConfig(
                         proposals.get("support-threshold").asInt().orElse(50),
                         Duration.ofDays(7L * proposals.get("support-weeks").asInt().orElse(8))),
                 RegionConfig.from(root),
-                demoData(node.get("demo-data").asString().orElse(""), kind));
+                demoData(node.get("demo-data").asString().orElse(""), kind),
+                VerificationConfig.from(root.get("verification")));
     }
 
     static String demoData(String value, NodeKind kind) {

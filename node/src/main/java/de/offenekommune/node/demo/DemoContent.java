@@ -31,6 +31,7 @@ final class DemoContent {
                 new DemoProjects(c, anna, jonas).create();
                 new DemoComments(c, staff, anna, jonas).create();
                 new DemoProposals(c, staff, anna, jonas).create();
+                new DemoOrganisations(c, anna.email().substring(anna.email().indexOf('@') + 1)).create();
             }
         }
     }

@@ -9,7 +9,9 @@ package de.offenekommune.node.events;
 public record ContentEvent(Kind kind, long id, Change change) {
 
     public enum Kind {
-        PROJECT, NEWS, EVENT, SURVEY, SURVEY_RESPONSE, PROPOSAL, PROPOSAL_STATUS, SUPPORT, COMMENT, STATEMENT
+        PROJECT, NEWS, EVENT, SURVEY, SURVEY_RESPONSE, PROPOSAL, PROPOSAL_STATUS, SUPPORT, COMMENT, STATEMENT,
+        /** An organisation's actor changed (an attestation was issued or revoked). */
+        ORGANISATION
     }
 
     public enum Change {

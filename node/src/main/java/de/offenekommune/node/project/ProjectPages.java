@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import de.offenekommune.node.comment.CommentService;
+import de.offenekommune.node.statement.StatementService;
 import de.offenekommune.node.event.Event;
 import de.offenekommune.node.event.EventService;
 import de.offenekommune.node.survey.Survey;
@@ -18,6 +19,7 @@ import de.offenekommune.node.topic.Topic;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Inputs;
 import de.offenekommune.node.web.Pages;
+import de.offenekommune.node.web.VisitorFilter;
 
 /** The public project pages: the filtered list, a project, its news. */
 public final class ProjectPages implements HttpService {
@@ -32,15 +34,17 @@ public final class ProjectPages implements HttpService {
     private final EventService events;
     private final SurveyService surveys;
     private final CommentService comments;
+    private final StatementService statements;
     private final Pages pages;
 
     public ProjectPages(ProjectService projects, NewsService news, EventService events, SurveyService surveys,
-                        CommentService comments, Pages pages) {
+                        CommentService comments, StatementService statements, Pages pages) {
         this.projects = projects;
         this.news = news;
         this.events = events;
         this.surveys = surveys;
         this.comments = comments;
+        this.statements = statements;
         this.pages = pages;
     }
 
@@ -97,7 +101,8 @@ public final class ProjectPages implements HttpService {
         List<Event> past = events.pastOfProject(id, PAST_EVENTS_SHOWN);
         List<Survey> projectSurveys = surveys.ofProject(id, SURVEYS_SHOWN);
         pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", upcoming, "past", past,
-                "surveys", projectSurveys, "now", events.now(), "thread", comments.thread(ProjectComments.PROJECT, id));
+                "surveys", projectSurveys, "now", events.now(), "thread", comments.thread(ProjectComments.PROJECT, id),
+                "statements", statements.section(ProjectComments.PROJECT, id, VisitorFilter.of(req).account()));
     }
 
     private void newsList(ServerRequest req, ServerResponse res) {

@@ -19,6 +19,7 @@ import de.offenekommune.node.account.Role;
 import de.offenekommune.node.account.Tokens;
 import de.offenekommune.node.addressee.AddresseeService;
 import de.offenekommune.node.comment.CommentService;
+import de.offenekommune.node.statement.StatementService;
 import de.offenekommune.node.support.SupportService;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Ids;
@@ -33,6 +34,7 @@ public final class ProposalPages implements HttpService {
     private final ProposalService proposals;
     private final SupportService supports;
     private final CommentService comments;
+    private final StatementService statements;
     private final AddresseeService addressees;
     private final ProposalSettings settings;
     private final Pages pages;
@@ -40,10 +42,12 @@ public final class ProposalPages implements HttpService {
     private final Clock clock;
 
     public ProposalPages(ProposalService proposals, SupportService supports, CommentService comments,
-                         AddresseeService addressees, ProposalSettings settings, Pages pages, Forms forms, Clock clock) {
+                         StatementService statements, AddresseeService addressees, ProposalSettings settings,
+                         Pages pages, Forms forms, Clock clock) {
         this.proposals = proposals;
         this.supports = supports;
         this.comments = comments;
+        this.statements = statements;
         this.addressees = addressees;
         this.settings = settings;
         this.pages = pages;
@@ -122,7 +126,8 @@ public final class ProposalPages implements HttpService {
         boolean supported = visitor.account().map(a -> supports.supports(a, id)).orElse(false);
         pages.render(res, status, page, "proposal/detail.jte", "detail", detail, "supported", supported,
                 "open", detail.proposal().openForSupport(clock.instant()),
-                "thread", comments.thread(ProposalRepository.KIND, id), "values", values);
+                "thread", comments.thread(ProposalRepository.KIND, id), "values", values,
+                "statements", statements.section(ProposalRepository.KIND, id, visitor.account()));
     }
 
     private void changeStatus(ServerRequest req, ServerResponse res) {

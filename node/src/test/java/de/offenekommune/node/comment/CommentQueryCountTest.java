@@ -71,8 +71,8 @@ class CommentQueryCountTest {
             int few = statementsFor(browser, quiet);
             int many = statementsFor(browser, busy);
             assertEquals(few, many, QUERIES.statements().toString());
-            assertTrue(many >= 3 && many <= 5, "proposal, addressees, thread (+ session, own support when signed in): "
-                    + QUERIES.statements());
+            assertTrue(many >= 4 && many <= 7, "proposal, addressees, thread, statements (+ session, own support, "
+                    + "whether the viewer speaks for a verified organisation, when signed in): " + QUERIES.statements());
             assertTrue(QUERIES.statements().stream().anyMatch(s -> s.contains("FROM comment c")), "the thread query");
         }
     }

@@ -97,7 +97,8 @@ class QueryCountTest {
         List<String> small = statementsFor(browser, quiet.path());
         List<String> large = statementsFor(browser, busy.path());
         assertEquals(small.size(), large.size(), "60 news, 60 events, 8 surveys cost no extra query:\n" + large);
-        assertEquals(8, large.size(), "project, phases, links, news, upcoming and past events, surveys, comments: "
+        assertEquals(9, large.size(), "project, phases, links, news, upcoming and past events, surveys, comments, "
+                + "statements: "
                 + large);
         String page = browser.get(busy.path()).body();
         assertTrue(page.contains("Meldung 0") && page.contains("Dokument 7"));

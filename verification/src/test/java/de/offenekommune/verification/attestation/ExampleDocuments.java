@@ -29,9 +29,9 @@ import de.offenekommune.verification.testing.TestActors;
 import de.offenekommune.verification.testing.Vectors;
 
 /**
- * The documents shown in docs/attestations.md. Ed25519 signatures are deterministic, so with fixed keys and a fixed
- * clock these are byte-for-byte reproducible; {@code ExampleDocumentsTest} checks the committed copies. Run
- * {@link #main} to rewrite them after a format change. The keys are public test keys, never to be used for real.
+ * The documents shown in docs/FEDERATION.md ("Verified organisations and attestations"). Ed25519 signatures are
+ * deterministic, so with fixed keys and a fixed clock these are byte-for-byte reproducible; {@code ExampleDocumentsTest}
+ * checks the committed copies. Run {@link #main} to rewrite them after a format change. The keys are public test keys, never to be used for real.
  */
 final class ExampleDocuments {
     static final Path DIR = Path.of("src/test/resources/examples");

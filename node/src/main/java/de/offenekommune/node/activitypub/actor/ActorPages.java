@@ -64,9 +64,11 @@ public final class ActorPages implements HttpService {
                 .get(NodeUris.INSTANCE, (req, res) -> actor(req, res, r -> Optional.of(actors.instance())))
                 .get(NodeUris.GROUP, (req, res) -> actor(req, res, r -> actors.group(param(r, "slug"))))
                 .get(NodeUris.PERSON, this::person)
+                .get(NodeUris.ORGANISATION, this::organisation)
                 .get(NodeUris.REMOTE_ACTION, this::remoteAction)
                 .get(NodeUris.TOWN + "/following", this::following);
-        for (String actorPath : List.of(NodeUris.TOWN, NodeUris.INSTANCE, NodeUris.GROUP, NodeUris.PERSON)) {
+        for (String actorPath : List.of(NodeUris.TOWN, NodeUris.INSTANCE, NodeUris.GROUP, NodeUris.PERSON,
+                NodeUris.ORGANISATION)) {
             rules.get(actorPath + "/outbox", this::outbox).get(actorPath + "/followers", this::followers);
         }
     }
@@ -105,6 +107,17 @@ public final class ActorPages implements HttpService {
         }
         ApJson.vary(res);
         pages.render(req, res, "activitypub/profile.jte", "actor", actor);
+    }
+
+    /** An organisation's actor document; browsers go on to its profile page (same URL). */
+    private void organisation(ServerRequest req, ServerResponse res) {
+        if (!ApJson.wanted(req)) {
+            ApJson.vary(res);
+            res.next();
+            return;
+        }
+        LocalActor actor = actors.byId(uris.base() + req.path().absolute().rawPath()).orElseThrow(HttpError::notFound);
+        answer(res, actor);
     }
 
     private Optional<LocalActor> owner(ServerRequest req) {

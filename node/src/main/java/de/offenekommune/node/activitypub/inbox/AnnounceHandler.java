@@ -36,6 +36,7 @@ public final class AnnounceHandler implements InboxHandler {
         if (fetched instanceof Dereferenced.Found found && found.document() instanceof AsObject o
                 && !o.attributedTo().isEmpty() && Origin.sameHost(o.attributedTo().getFirst(), objectId)) {
             ctx.neighbours().received(actor, o);
+            VerifiedAuthors.seen(ctx, o.attributedTo().getFirst());
         } else {
             LOG.fine(() -> "Announced " + objectId + " not kept: " + fetched);
         }

@@ -59,6 +59,9 @@ public final class CreateHandler implements InboxHandler {
         }
         if (object instanceof AsObject o && ctx.neighbours().isNeighbour(actor)) {
             ctx.neighbours().received(actor, o);
+            if (!o.attributedTo().isEmpty()) {
+                VerifiedAuthors.seen(ctx, o.attributedTo().getFirst());
+            }
         }
     }
 }

@@ -43,6 +43,12 @@ final class CreateNoteHandler {
             LOG.fine(() -> "Note " + note.id() + " is not a reply to anything here");
             return;
         }
+        Place at = place.get();
+        if (at.parentId() == null && (ProposalRepository.KIND.equals(at.kind())
+                || ProjectComments.PROJECT.equals(at.kind()))
+                && ctx.organisationFederation().receiver().receive(actorId, note, at.kind(), at.targetId())) {
+            return;
+        }
         Optional<Actor> author = ctx.remoteActors().actor(actorId);
         String name = author.map(a -> a.name() != null && !a.name().isBlank() ? a.name() : a.preferredUsername())
                 .orElse(null);
@@ -54,7 +60,9 @@ final class CreateNoteHandler {
             LOG.info(() -> "Reply " + note.id() + " stored as comment " + id);
         } catch (HttpError e) {
             LOG.info(() -> "Reply " + note.id() + " not stored: " + e.messageKey());
+            return;
         }
+        VerifiedAuthors.seen(ctx, actorId);
     }
 
     /** {@code content}, or the first {@code contentMap} entry, or nothing. */

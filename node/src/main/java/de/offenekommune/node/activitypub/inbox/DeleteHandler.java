@@ -31,6 +31,10 @@ public final class DeleteHandler implements InboxHandler {
             LOG.info(() -> "Comment " + objectId + " deleted by its author");
             return;
         }
+        if (ctx.organisations().statements().deleteRemote(objectId, actor).isPresent()) {
+            LOG.info(() -> "Statement " + objectId + " deleted by its author");
+            return;
+        }
         ctx.neighbours().deleted(actor, objectId);
     }
 }

@@ -6,9 +6,11 @@ import de.offenekommune.federation.delivery.Followers;
 import de.offenekommune.federation.fetch.Dereferencer;
 import de.offenekommune.federation.fetch.RemoteActors;
 import de.offenekommune.node.CitizenParticipation;
+import de.offenekommune.node.OrganisationParticipation;
 import de.offenekommune.node.activitypub.NodeUris;
 import de.offenekommune.node.activitypub.actor.LocalActors;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourService;
+import de.offenekommune.node.activitypub.organisation.OrganisationFederation;
 import de.offenekommune.node.activitypub.publish.Activities;
 import de.offenekommune.node.activitypub.publish.BlockedBy;
 import de.offenekommune.node.activitypub.publish.Publications;
@@ -21,5 +23,6 @@ public record InboxContext(Sql sql, NodeUris uris, LocalActors actors, RemoteAct
                            Dereferencer dereferencer, Followers followers, BlockedBy blockedBy,
                            Activities activities, Publications publications, VoterInboxes voters,
                            CitizenParticipation participation, ResponseService responses,
-                           NeighbourService neighbours, Clock clock) {
+                           NeighbourService neighbours, OrganisationParticipation organisations,
+                           OrganisationFederation organisationFederation, Clock clock) {
 }

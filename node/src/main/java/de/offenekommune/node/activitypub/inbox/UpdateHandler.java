@@ -37,6 +37,9 @@ public final class UpdateHandler implements InboxHandler {
         if (object instanceof Actor) {
             if (object.id().equals(actor)) {
                 ctx.remoteActors().fetchActor(actor);
+                // An organisation's attestation may have been issued or revoked: check it again now.
+                ctx.organisationFederation().controllerDocuments().forget(actor);
+                VerifiedAuthors.changed(ctx, actor);
             }
             return;
         }

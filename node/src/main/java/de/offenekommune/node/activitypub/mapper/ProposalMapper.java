@@ -54,8 +54,13 @@ public final class ProposalMapper {
         }
         ArrayNode to = page.putArray("addressees");
         for (Addressee a : addressees) {
-            to.addObject().put("type", "Addressee").put("name", a.name())
+            ObjectNode addressee = to.addObject().put("type", "Addressee").put("name", a.name())
                     .put("addresseeKind", a.kind().name().toLowerCase(Locale.ROOT));
+            if (a.organisationHandle() != null) {
+                // An organisation as addressee: its actor, where its attestation can be checked.
+                addressee.put("url", uris.base() + de.offenekommune.node.organisation.Organisation.path(
+                        a.organisationHandle()));
+            }
         }
         page.put("proposalStatus", status(p));
         if (p.outcome() != null) {

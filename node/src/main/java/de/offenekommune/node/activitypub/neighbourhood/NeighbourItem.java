@@ -12,11 +12,13 @@ import de.offenekommune.node.project.PhaseKind;
  *
  * @param neighbourName the town it comes from
  * @param proposalStatus submitted, inReview, answered (proposals only)
+ * @param verifiedAs the legal name its author is verified as here now (a badge), or null
  */
 public record NeighbourItem(long id, String apId, String neighbourActor, String neighbourName, String attributedTo,
                             Kind kind, String name, String summary, String url, String proposalStatus,
                             Integer localSupports, Integer remoteSupports, Integer supportThreshold,
-                            Instant publishedAt, Instant updatedAt, Instant deletedAt, Details details) {
+                            Instant publishedAt, Instant updatedAt, Instant deletedAt, Details details,
+                            String verifiedAs) {
 
     public enum Kind {
         PROJECT, PROPOSAL, SURVEY, EVENT

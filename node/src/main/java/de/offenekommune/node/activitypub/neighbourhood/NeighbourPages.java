@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
+import de.offenekommune.node.statement.StatementService;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.HttpError;
@@ -30,12 +31,15 @@ public final class NeighbourPages implements HttpService {
 
     private final NeighbourService neighbours;
     private final RemoteActions actions;
+    private final StatementService statements;
     private final Pages pages;
     private final Forms forms;
 
-    public NeighbourPages(NeighbourService neighbours, RemoteActions actions, Pages pages, Forms forms) {
+    public NeighbourPages(NeighbourService neighbours, RemoteActions actions, StatementService statements, Pages pages,
+                          Forms forms) {
         this.neighbours = neighbours;
         this.actions = actions;
+        this.statements = statements;
         this.pages = pages;
         this.forms = forms;
     }
@@ -85,7 +89,7 @@ public final class NeighbourPages implements HttpService {
     private void item(ServerRequest req, ServerResponse res) {
         long id = Inputs.pathId(req.path().pathParameters().get("id"));
         pages.render(req, res, "activitypub/neighbour-item.jte", "view",
-                actions.view(VisitorFilter.of(req).account(), id), "text", "");
+                actions.view(VisitorFilter.of(req).account(), id), "text", "", "statements", section(req, id));
     }
 
     private void support(ServerRequest req, ServerResponse res) {
@@ -111,7 +115,8 @@ public final class NeighbourPages implements HttpService {
             Pages.redirect(res, "/nachbarschaft/" + id, "neighbour-commented");
         } catch (InvalidInput e) {
             pages.render(res, Status.BAD_REQUEST_400, pages.page(req).withErrors(e.fields()),
-                    "activitypub/neighbour-item.jte", "view", actions.view(visitor.account(), id), "text", text);
+                    "activitypub/neighbour-item.jte", "view", actions.view(visitor.account(), id), "text", text,
+                    "statements", section(req, id));
         }
     }
 
@@ -127,6 +132,11 @@ public final class NeighbourPages implements HttpService {
         }
         long item = actions.deleteComment(citizen, uuid);
         Pages.redirect(res, "/nachbarschaft/" + item, "neighbour-comment-deleted");
+    }
+
+    /** Statements on the neighbour's object sent from here; verified organisations may write one. */
+    private StatementService.Section section(ServerRequest req, long id) {
+        return statements.section(StatementService.NEIGHBOUR, id, VisitorFilter.of(req).account());
     }
 
     /** Signed in, and the form's CSRF token checked; returns the item id. */

@@ -15,8 +15,10 @@ public final class NeighbourRepository {
             SELECT i.id, i.ap_id, i.neighbour_actor, n.name AS neighbour_name, i.attributed_to, i.kind, i.name,
                    i.summary, i.url, i.proposal_status, i.local_supports, i.remote_supports, i.support_threshold,
                    i.published_at, i.updated_at, i.deleted_at, i.project_kind, i.topics, i.location_name, i.latitude,
-                   i.longitude, i.starts_at, i.ends_at, i.part_ids
+                   i.longitude, i.starts_at, i.ends_at, i.part_ids,
+                   CASE WHEN vs.verified AND vs.valid_until > now() THEN vs.legal_name END AS verified_as
             FROM ap_neighbour_item i JOIN ap_neighbour n ON n.actor_uri = i.neighbour_actor
+            LEFT JOIN verification_remote_status vs ON vs.actor_uri = i.attributed_to
             """;
 
     static Neighbour neighbour(Row r) {
@@ -29,7 +31,7 @@ public final class NeighbourRepository {
                 r.str("attributed_to"), r.enumOf(NeighbourItem.Kind.class, "kind"), r.str("name"), r.str("summary"),
                 r.str("url"), r.str("proposal_status"), r.intOrNull("local_supports"), r.intOrNull("remote_supports"),
                 r.intOrNull("support_threshold"), r.instant("published_at"), r.instant("updated_at"),
-                r.instant("deleted_at"), details(r));
+                r.instant("deleted_at"), details(r), r.str("verified_as"));
     }
 
     /** The overview columns of an item row (phases are loaded apart, where needed). */

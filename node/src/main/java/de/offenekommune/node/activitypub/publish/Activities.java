@@ -114,6 +114,19 @@ public final class Activities {
         return wrap("Create", actor, object, object);
     }
 
+    /**
+     * An activity around an object that carries its own integrity proof (a statement, an actor
+     * document): the object keeps its {@code @context}, without which its proof no longer verifies.
+     */
+    public Activity withSignedObject(String type, String actor, ObjectNode object) {
+        UUID uuid = UUID.randomUUID();
+        ObjectNode a = base(uuid, type, actor);
+        copy(object, a, "to");
+        copy(object, a, "cc");
+        a.set("object", object.deepCopy());
+        return finish(uuid, a);
+    }
+
     public Activity deleteOf(String actor, ObjectNode tombstone, JsonNode addressing) {
         return wrap("Delete", actor, tombstone, addressing);
     }

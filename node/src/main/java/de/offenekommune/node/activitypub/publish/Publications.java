@@ -115,6 +115,14 @@ public final class Publications {
         tx.afterCommit(wakeRelay);
     }
 
+    /**
+     * A public activity written elsewhere (an organisation's signed statement, its actor Update) to the
+     * followers of local actors and to remote actors.
+     */
+    public void sent(Sql tx, Activities.Activity a, String actor, List<String> followersOf, List<String> actors) {
+        add(tx, a, actor, followersOf, actors, null, null);
+    }
+
     private static List<String> audience(ApObject o, String announcer, List<String> also) {
         List<String> followers = new ArrayList<>(List.of(o.owner()));
         if (announcer != null && !announcer.equals(o.owner())) {
