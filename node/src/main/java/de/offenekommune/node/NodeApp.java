@@ -16,6 +16,8 @@ import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 import de.offenekommune.federation.fetch.HostResolver;
+import de.offenekommune.node.about.AboutPages;
+import de.offenekommune.node.about.AboutService;
 import de.offenekommune.node.account.AccountRepository;
 import de.offenekommune.node.account.AccountService;
 import de.offenekommune.node.account.AuthPages;
@@ -202,7 +204,7 @@ public final class NodeApp implements AutoCloseable {
         Verification verification = Verification.create(config, clock, sql, events, organisations,
                 activityPub.federation().fetcher(), URI.create(activityPub.uris().town()),
                 activityPub.organisations()::townKey);
-        Region region = new Region(config, sql, activityPub, clock);
+        Region region = new Region(config, sql, activityPub, verification.nodeAttestations(), clock);
         return new Components(config, clock, sql, pages, forms, new Cookies(config.security().secureCookies()),
                 mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), events,
                 projects, news, eventService, surveys, responses, apiTokens, participation, activityPub, organisations,
@@ -228,7 +230,9 @@ public final class NodeApp implements AutoCloseable {
                         c.cookies(), c.config().security()))
                 .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),
                         c.forms()))
-                .register("/", new StaffDashboardPages(c.pages()));
+                .register("/", new StaffDashboardPages(c.pages()))
+                .register("/", new AboutPages(new AboutService(c.config(), c.sql(), c.region(),
+                        c.organisations().heldAttestations(), c.activityPub().uris().town(), c.clock()), c.pages()));
         c.participation().routing(routing, c.pages(), c.forms(), c.clock(), c.organisations().statements());
         c.organisations().routing(routing, c.pages(), c.forms());
         c.verification().routing(routing, c.organisations(), c.pages(), c.forms(), c.config().baseUrl().toString());

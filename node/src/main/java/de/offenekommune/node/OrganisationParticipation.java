@@ -16,17 +16,20 @@ import de.offenekommune.node.statement.StatementPages;
 import de.offenekommune.node.statement.StatementRepository;
 import de.offenekommune.node.statement.StatementService;
 import de.offenekommune.node.verification.AttestationRepository;
+import de.offenekommune.node.verification.HeldAttestationRepository;
 import de.offenekommune.node.verification.RemoteStatusRepository;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Pages;
 
 /**
  * Organisations taking part: organisation accounts, their official statements, and what pages need
- * to show badges (the attestations issued here, the last checks of remote organisations). Built
- * before ActivityPub, which gives organisations their actors; the verification workflow comes after.
+ * to show badges (the attestations issued here, the last checks of remote organisations and towns,
+ * the node attestations this node's town actor holds). Built before ActivityPub, which gives
+ * organisations their actors; the verification workflow comes after.
  */
 public record OrganisationParticipation(OrganisationService organisations, StatementService statements,
-                                        AttestationRepository attestations, RemoteStatusRepository remoteStatus) {
+                                        AttestationRepository attestations, RemoteStatusRepository remoteStatus,
+                                        HeldAttestationRepository heldAttestations) {
 
     static OrganisationParticipation create(NodeConfig config, Clock clock, Sql sql, ContentEvents events,
                                             CitizenParticipation participation) {
@@ -41,7 +44,8 @@ public record OrganisationParticipation(OrganisationService organisations, State
                 new StatementService(sql, new StatementRepository(config.baseUrl().toString()), targets,
                         organisationRepository, attestations, events, clock),
                 attestations,
-                new RemoteStatusRepository());
+                new RemoteStatusRepository(),
+                new HeldAttestationRepository());
     }
 
     void routing(HttpRouting.Builder routing, Pages pages, Forms forms) {

@@ -23,6 +23,7 @@ import de.offenekommune.node.OrganisationParticipation;
 import de.offenekommune.node.account.AccountRepository;
 import de.offenekommune.node.activitypub.actor.ActorDocuments;
 import de.offenekommune.node.activitypub.actor.ActorKeyStore;
+import de.offenekommune.node.activitypub.attestation.NodeAttestationFederation;
 import de.offenekommune.node.activitypub.actor.ActorPages;
 import de.offenekommune.node.activitypub.actor.LocalActor;
 import de.offenekommune.node.activitypub.actor.LocalActors;
@@ -100,6 +101,7 @@ public final class ActivityPub implements AutoCloseable {
     private final ActorKeyStore keys;
     private final OrganisationFederation organisations;
     private final OrganisationParticipation organisationParticipation;
+    private final NodeAttestationFederation nodeAttestations;
     private final Sql sql;
     private final Clock clock;
     private final Pages pages;
@@ -159,6 +161,9 @@ public final class ActivityPub implements AutoCloseable {
         this.organisations = new OrganisationFederation(new OrganisationFederation.Deps(d.config(), d.clock(), d.sql(),
                 uris, context, federation, keys, actors, documents, activities, publications, neighbours,
                 d.organisations()));
+        this.nodeAttestations = new NodeAttestationFederation(new NodeAttestationFederation.Deps(d.config(), d.clock(),
+                d.sql(), uris, federation, actors, documents, activities, publications, neighbours, d.organisations(),
+                organisations));
         VoterInboxes voters = new VoterInboxes();
         if (d.config().federation().enabled()) {
             organisations.subscribe(d.events());
@@ -167,7 +172,7 @@ public final class ActivityPub implements AutoCloseable {
             InboxWiring.register(federation.inboxHandlers(), new InboxContext(d.sql(), uris, actors,
                     federation.remoteActors(), federation.dereferencer(), federation.followers(), blockedBy,
                     activities, publications, voters, d.participation(), d.responses(), neighbours,
-                    d.organisations(), organisations, d.clock()));
+                    d.organisations(), organisations, nodeAttestations, d.clock()));
         }
     }
 
@@ -206,7 +211,7 @@ public final class ActivityPub implements AutoCloseable {
 
     public void routing(HttpRouting.Builder routing) {
         routing.register("/", new NeighbourPages(neighbours, remoteActions, organisationParticipation.statements(),
-                pages, forms));
+                actors -> organisationParticipation.remoteStatus().townBadges(sql, actors), pages, forms));
         if (!config.federation().enabled()) {
             return;
         }
@@ -284,5 +289,10 @@ public final class ActivityPub implements AutoCloseable {
 
     public OrganisationFederation organisations() {
         return organisations;
+    }
+
+    /** Node attestations: a region's delivery to its members, a member's receipt. */
+    public NodeAttestationFederation nodeAttestations() {
+        return nodeAttestations;
     }
 }

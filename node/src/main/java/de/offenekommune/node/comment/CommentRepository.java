@@ -20,7 +20,8 @@ public final class CommentRepository {
             c.id, c.target_kind, c.target_id, c.parent_id, c.author_account_id, au.display_name AS author_name,
             c.remote_actor, c.remote_name, c.remote_url, c.body_html, c.created_at, c.edited_at, c.deleted_at,
             h.reason AS hidden_reason, h.hidden_at, vs.actor_uri AS checked_actor,
-            CASE WHEN vs.verified AND vs.valid_until > now() THEN vs.legal_name END AS verified_as""";
+            CASE WHEN vs.verified AND vs.valid_until > now() AND vs.category <> 'municipality_node' THEN vs.legal_name END
+                AS verified_as""";
     private static final String JOINS = """
              FROM comment c
             LEFT JOIN account au ON au.id = c.author_account_id

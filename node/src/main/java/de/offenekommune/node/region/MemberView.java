@@ -1,14 +1,18 @@
 package de.offenekommune.node.region;
 
+import java.time.Instant;
+
 import de.offenekommune.node.activitypub.neighbourhood.Neighbour;
 
 /**
- * A member as the pages show it: with its official name and whether it accepted the region's follow.
+ * A member as the pages show it: with its official name, whether it accepted the region's follow, and
+ * until when the region's node attestation of it is valid.
  *
- * @param name  the name from the official list (the key, if the list does not know it any more)
- * @param state null while its actor has not been found
+ * @param name          the name from the official list (the key, if the list does not know it any more)
+ * @param state         null while its actor has not been found
+ * @param attestedUntil null without a standing attestation
  */
-public record MemberView(RegionMember member, String name, Neighbour.State state) {
+public record MemberView(RegionMember member, String name, Neighbour.State state, Instant attestedUntil) {
 
     public String ags() {
         return member.ags();

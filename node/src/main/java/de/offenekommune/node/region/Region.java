@@ -8,13 +8,16 @@ import io.helidon.webserver.http.HttpRouting;
 import de.offenekommune.node.activitypub.ActivityPub;
 import de.offenekommune.node.config.NodeConfig;
 import de.offenekommune.node.db.Sql;
+import de.offenekommune.node.verification.NodeAttestationService;
 import de.offenekommune.node.web.Forms;
+import de.offenekommune.node.web.Messages;
 import de.offenekommune.node.web.Pages;
 
 /**
  * Region mode, built once per node: the district and the official list, the members (followed as
- * neighbours through the ActivityPub side), the overview, the figures and their pages. On a town the
- * pages answer 404 and nothing runs in the background.
+ * neighbours through the ActivityPub side, attested as their municipalities' official nodes), the
+ * overview, the figures and their pages. On a town the pages answer 404 and nothing runs in the
+ * background.
  */
 public final class Region implements AutoCloseable {
     private final NodeConfig config;
@@ -22,11 +25,16 @@ public final class Region implements AutoCloseable {
     private final RegionMembers members;
     private final RegionOverview overview;
     private final RegionFigures figures;
+    private final MemberAttestations attestations;
 
-    public Region(NodeConfig config, Sql sql, ActivityPub activityPub, Clock clock) {
+    public Region(NodeConfig config, Sql sql, ActivityPub activityPub, NodeAttestationService nodeAttestations,
+                  Clock clock) {
         this.config = config;
         this.area = RegionArea.of(config);
-        this.members = new RegionMembers(sql, new RegionMemberRepository(), area, activityPub.neighbours(), clock);
+        RegionMemberRepository memberRepository = new RegionMemberRepository();
+        this.attestations = new MemberAttestations(sql, memberRepository, area, nodeAttestations,
+                activityPub.nodeAttestations().delivery(), Messages.of(config.defaultLocale()));
+        this.members = new RegionMembers(sql, memberRepository, area, activityPub.neighbours(), attestations, clock);
         this.overview = new RegionOverview(sql, new RegionItemRepository(), area, clock);
         this.figures = new RegionFigures(sql, new MemberFiguresRepository(), members,
                 activityPub.federation().dereferencer(), clock, config.regionSettings().figuresInterval());
@@ -45,11 +53,13 @@ public final class Region implements AutoCloseable {
     public void start() {
         if (config.region() && config.federation().enabled()) {
             figures.start();
+            attestations.start();
         }
     }
 
     @Override
     public void close() {
+        attestations.close();
         figures.close();
     }
 
@@ -82,5 +92,10 @@ public final class Region implements AutoCloseable {
 
     public RegionFigures figures() {
         return figures;
+    }
+
+    /** The region's node attestations of its members. */
+    public MemberAttestations attestations() {
+        return attestations;
     }
 }

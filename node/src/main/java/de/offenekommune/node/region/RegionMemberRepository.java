@@ -3,6 +3,7 @@ package de.offenekommune.node.region;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import de.offenekommune.node.activitypub.neighbourhood.Neighbour;
 import de.offenekommune.node.db.Row;
@@ -12,22 +13,28 @@ import de.offenekommune.node.db.Sql;
 public final class RegionMemberRepository {
     static final int MAX_MEMBERS = 1_000;
 
-    /** A member row with the state of the follow (null without a neighbour row). */
-    record Linked(RegionMember member, Neighbour.State state) {
+    /**
+     * A member row with the state of the follow (null without a neighbour row) and until when the
+     * region's standing attestation of it is valid (null without one).
+     */
+    record Linked(RegionMember member, Neighbour.State state, Instant attestedUntil) {
     }
 
     static RegionMember member(Row r) {
         return new RegionMember(r.str("ags"), r.str("handle"), r.str("actor_uri"),
                 r.enumOf(RegionMember.Source.class, "source"), r.str("last_error"), r.instant("last_attempt_at"),
-                r.instant("created_at"));
+                r.instant("created_at"), r.uuid("attestation_id"));
     }
 
-    /** All members with the state of the follow, in one query. */
+    /** All members with the state of the follow and of their attestation, in one query. */
     List<Linked> all(Sql sql) {
         return sql.list("""
-                SELECT m.*, n.state FROM region_member m LEFT JOIN ap_neighbour n ON n.actor_uri = m.actor_uri
+                SELECT m.*, n.state, a.valid_until AS attested_until FROM region_member m
+                LEFT JOIN ap_neighbour n ON n.actor_uri = m.actor_uri
+                LEFT JOIN verification_attestation a ON a.uuid = m.attestation_id AND a.revoked_at IS NULL
                 ORDER BY m.ags LIMIT ?""", r -> new Linked(member(r),
-                r.str("state") == null ? null : r.enumOf(Neighbour.State.class, "state")), MAX_MEMBERS);
+                r.str("state") == null ? null : r.enumOf(Neighbour.State.class, "state"), r.instant("attested_until")),
+                MAX_MEMBERS);
     }
 
     Optional<RegionMember> byAgs(Sql sql, String ags) {
@@ -81,6 +88,22 @@ public final class RegionMemberRepository {
         return sql.list("""
                 SELECT m.* FROM region_member m JOIN ap_neighbour n ON n.actor_uri = m.actor_uri
                 WHERE n.state = 'ACCEPTED' ORDER BY m.ags LIMIT ?""", RegionMemberRepository::member, MAX_MEMBERS);
+    }
+
+    /** The member row, locked until the transaction ends (one attestation decision at a time). */
+    Optional<RegionMember> lock(Sql tx, String ags) {
+        return tx.one("SELECT * FROM region_member WHERE ags = ? FOR UPDATE", RegionMemberRepository::member, ags);
+    }
+
+    /** Members whose town actor is known, for the attestations' round at start and their renewal. */
+    List<String> linkedKeys(Sql sql) {
+        return sql.list("SELECT ags FROM region_member WHERE actor_uri IS NOT NULL ORDER BY ags LIMIT ?",
+                r -> r.str("ags"), MAX_MEMBERS);
+    }
+
+    void attested(Sql tx, String ags, UUID attestation) {
+        tx.update("UPDATE region_member SET attestation_id = CAST(? AS uuid) WHERE ags = ?",
+                attestation == null ? null : attestation.toString(), ags);
     }
 
     Optional<RegionMember> byActor(Sql sql, String actorUri) {

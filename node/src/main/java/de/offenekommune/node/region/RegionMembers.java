@@ -25,7 +25,8 @@ import de.offenekommune.node.web.InvalidInput;
 /**
  * The region's member towns: configured ones ({@code region.members}, synchronised at start) and
  * those an admin adds or removes. Every member is followed as a neighbour by its handle; until its
- * node answers, {@link ConfiguredFollows} keeps trying.
+ * node answers, {@link ConfiguredFollows} keeps trying. Once its town actor is known the region
+ * attests it ({@link MemberAttestations}); removing the member revokes that.
  */
 public final class RegionMembers {
     private static final Logger LOG = Logger.getLogger(RegionMembers.class.getName());
@@ -44,14 +45,16 @@ public final class RegionMembers {
     private final RegionMemberRepository repository;
     private final RegionArea area;
     private final NeighbourService neighbours;
+    private final MemberAttestations attestations;
     private final Clock clock;
 
     public RegionMembers(Sql sql, RegionMemberRepository repository, RegionArea area, NeighbourService neighbours,
-                         Clock clock) {
+                         MemberAttestations attestations, Clock clock) {
         this.sql = sql;
         this.repository = repository;
         this.area = area;
         this.neighbours = neighbours;
+        this.attestations = attestations;
         this.clock = clock;
     }
 
@@ -68,7 +71,8 @@ public final class RegionMembers {
     }
 
     public List<MemberView> list() {
-        return repository.all(sql).stream().map(l -> new MemberView(l.member(), area.name(l.member().ags()), l.state()))
+        return repository.all(sql).stream().map(l -> new MemberView(l.member(), area.name(l.member().ags()), l.state(),
+                        l.attestedUntil()))
                 .sorted(Comparator.comparing(MemberView::name).thenComparing(MemberView::ags)).toList();
     }
 
@@ -116,7 +120,10 @@ public final class RegionMembers {
         if (m.source() == RegionMember.Source.CONFIG) {
             throw HttpError.badRequest("region.error.configured");
         }
-        sql.runInTransaction(tx -> repository.delete(tx, m.ags()));
+        sql.runInTransaction(tx -> {
+            attestations.revoke(tx, m);
+            repository.delete(tx, m.ags());
+        });
         if (m.linked() && neighbours.isNeighbour(m.actorUri())) {
             neighbours.unfollow(admin, m.actorUri());
         }
@@ -126,7 +133,7 @@ public final class RegionMembers {
     /** The members still to be followed, for {@link ConfiguredFollows}. */
     public Supplier<List<ConfiguredFollows.Want>> wants() {
         return () -> repository.unlinked(sql).stream().map(m -> new ConfiguredFollows.Want(m.handle(),
-                n -> sql.runInTransaction(tx -> repository.linked(tx, m.ags(), n.actorUri(), clock.instant())),
+                n -> linked(m.ags(), n.actorUri()),
                 reason -> sql.runInTransaction(tx -> repository.failed(tx, m.ags(), reason, clock.instant()))))
                 .toList();
     }
@@ -146,13 +153,19 @@ public final class RegionMembers {
                 case NeighbourService.FollowResult.Followed f -> f.neighbour();
                 case NeighbourService.FollowResult.AlreadyFollowed a -> a.neighbour();
             };
-            sql.runInTransaction(tx -> repository.linked(tx, m.ags(), n.actorUri(), clock.instant()));
+            linked(m.ags(), n.actorUri());
             return true;
         } catch (InvalidInput e) {
             String reason = e.fields().values().stream().findFirst().orElse("neighbours.error.unknown");
             sql.runInTransaction(tx -> repository.failed(tx, m.ags(), reason, clock.instant()));
             return false;
         }
+    }
+
+    /** Its town actor was found: followed now, and attested by the region. */
+    private void linked(String ags, String actorUri) {
+        sql.runInTransaction(tx -> repository.linked(tx, ags, actorUri, clock.instant()));
+        attestations.ensure(ags, false);
     }
 
     private static void requireAdmin(Account account) {

@@ -17,7 +17,8 @@ public final class StatementRepository {
             SELECT s.id, s.target_kind, s.target_id, s.organisation_id, o.name AS org_name, o.handle AS org_handle,
                    s.remote_actor, s.remote_name, s.remote_url, s.ap_id, s.body_markdown, s.body_html, s.created_at,
                    s.deleted_at,
-                   COALESCE(la.legal_name, CASE WHEN rs.verified AND rs.valid_until > ? THEN rs.legal_name END)
+                   COALESCE(la.legal_name, CASE WHEN rs.verified AND rs.valid_until > ? AND rs.category <> 'municipality_node'
+                            THEN rs.legal_name END)
                        AS verified_as
             FROM statement s
             LEFT JOIN organisation o ON o.id = s.organisation_id

@@ -43,7 +43,7 @@ public final class AttestationDocuments implements HttpService {
 
     private void attestation(ServerRequest req, ServerResponse res) {
         Optional<UUID> uuid = uuid(req.path().pathParameters().get("uuid"));
-        Optional<String> document = uuid.flatMap(u -> attestations.byUuid(sql, u)).map(IssuedAttestation::document);
+        Optional<String> document = uuid.flatMap(u -> attestations.document(sql, u));
         if (document.isEmpty()) {
             send(res, Status.NOT_FOUND_404, "{\"status\":404,\"message\":\"no such attestation\"}", "no-store");
             return;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import de.offenekommune.node.db.Row;
 import de.offenekommune.node.db.Sql;
 
-/** SQL for {@code verification_attestation}. */
+/** SQL for {@code verification_attestation}: the organisations' rows (member nodes': {@link NodeAttestationRepository}). */
 public final class AttestationRepository {
     private static final String SELECT = """
             SELECT uuid, organisation_id, request_id, document, category, legal_name, domain, valid_from, valid_until,
@@ -47,8 +47,10 @@ public final class AttestationRepository {
         return sql.one(SELECT + "WHERE request_id = ?", AttestationRepository::map, requestId);
     }
 
-    public Optional<IssuedAttestation> byUuid(Sql sql, UUID uuid) {
-        return sql.one(SELECT + "WHERE uuid = CAST(? AS uuid)", AttestationRepository::map, uuid.toString());
+    /** The signed document of any attestation issued here (an organisation's or a member node's). */
+    public Optional<String> document(Sql sql, UUID uuid) {
+        return sql.one("SELECT document FROM verification_attestation WHERE uuid = CAST(? AS uuid)",
+                r -> r.str("document"), uuid.toString());
     }
 
     /** @return false if it was revoked already */
@@ -57,8 +59,15 @@ public final class AttestationRepository {
                 + "WHERE uuid = CAST(? AS uuid) AND revoked_at IS NULL", now, reason, uuid.toString()) == 1;
     }
 
-    /** Every revoked attestation, for the revocation list (ordered so the list is stable). */
-    List<IssuedAttestation> revoked(Sql sql) {
-        return sql.list(SELECT + "WHERE revoked_at IS NOT NULL ORDER BY revoked_at, uuid", AttestationRepository::map);
+    /** Every revoked attestation (organisations' and member nodes'), for the revocation list, in a stable order. */
+    List<Revoked> revoked(Sql sql) {
+        return sql.list("""
+                SELECT uuid, revocation_reason, revoked_at FROM verification_attestation WHERE revoked_at IS NOT NULL
+                ORDER BY revoked_at, uuid""", r -> new Revoked(r.uuid("uuid"), r.str("revocation_reason"),
+                r.instant("revoked_at")));
+    }
+
+    /** A revoked attestation as the revocation list names it. */
+    record Revoked(UUID uuid, String reason, Instant revokedAt) {
     }
 }

@@ -15,9 +15,16 @@ public sealed interface Explanation {
      * @param local     an organisation of this node (verified by this node's admins)
      * @param category  as in the attestation's JSON ({@code politics}, ...)
      * @param trustRole {@code SELF}, {@code REGION} or {@code ANCHOR}
+     * @param ags       for a town actor attested as a municipality's node: the municipality's key, else null
      */
     record Verified(String actor, String name, boolean local, String legalName, String category, String domain,
-                    String issuer, String trustRole, Instant validUntil, Instant checkedAt) implements Explanation {
+                    String issuer, String trustRole, String ags, Instant validUntil, Instant checkedAt)
+            implements Explanation {
+
+        /** The official node of a municipality (a town badge), not an organisation. */
+        public boolean town() {
+            return ags != null;
+        }
     }
 
     /** @param reason an {@code InvalidReason} name, or one of {@link RemoteStatus}'s own reasons, or NOT_VERIFIED */

@@ -67,7 +67,7 @@ public final class Issuer {
         tx.one("SELECT pg_advisory_xact_lock(hashtext('verification_revocation_list'))", r -> true);
         Instant now = clock.instant();
         List<Revocation> revoked = attestations.revoked(tx).stream()
-                .map(a -> new Revocation(attestationId(a.uuid()), a.revocationReason(), a.revokedAt())).toList();
+                .map(a -> new Revocation(attestationId(a.uuid()), a.reason(), a.revokedAt())).toList();
         ObjectNode signed = new AttestationIssuer(key.get(), clock).publish(
                 new RevocationList(revocationListId(), actor, now, revoked));
         tx.update("""

@@ -18,11 +18,11 @@ import de.offenekommune.verification.key.SigningKey;
 
 /**
  * The verification workflow of one node: organisations ask (domain proof through the SSRF-guarded
- * fetcher), admins decide (audit log), the node issues and revokes attestations as its town actor, and
- * anyone can ask why an author has a badge. Built after ActivityPub, whose fetcher and keys it uses.
+ * fetcher), admins decide (audit log), the node issues and revokes attestations as its town actor (a
+ * region also those of its member nodes), and anyone can ask why an author or a town has a badge. Built after ActivityPub, whose fetcher and keys it uses.
  */
 public record Verification(RequestService requests, ReviewService reviews, BadgeService badges, Issuer issuer,
-                           AttestationDocuments documents) {
+                           AttestationDocuments documents, NodeAttestationService nodeAttestations) {
 
     /**
      * @param townActor the node's town (or region) actor: the issuer
@@ -42,8 +42,11 @@ public record Verification(RequestService requests, ReviewService reviews, Badge
         ReviewService reviews = new ReviewService(sql, requestRepository, attestations, new AuditLog(), issuer, requests,
                 events, base, v.attestationValidity(), clock);
         BadgeService badges = new BadgeService(sql, base, organisations.organisations(), attestations,
-                organisations.remoteStatus(), issuer, clock);
-        return new Verification(requests, reviews, badges, issuer, new AttestationDocuments(sql, issuer, attestations));
+                organisations.remoteStatus(), organisations.heldAttestations(), issuer, clock);
+        NodeAttestationService nodes = new NodeAttestationService(issuer, new NodeAttestationRepository(), attestations,
+                v.attestationValidity(), clock);
+        return new Verification(requests, reviews, badges, issuer, new AttestationDocuments(sql, issuer, attestations),
+                nodes);
     }
 
     public void routing(HttpRouting.Builder routing, OrganisationParticipation organisations, Pages pages, Forms forms,

@@ -19,8 +19,8 @@ import de.offenekommune.verification.trust.TrustList;
 import de.offenekommune.verification.trust.TrustedIssuer;
 
 /**
- * Decides whether an attestation attached to an actor earns a badge on this node. In order: format, subject,
- * trusted issuer (before anything is fetched, so untrusted issuers cost nothing), issuer key and proof, validity
+ * Decides whether an attestation attached to an actor earns a badge on this node. In order: format, subject
+ * (for a {@code municipality_node} attestation also its host: {@code domain} must be the subject's host), trusted issuer (before anything is fetched, so untrusted issuers cost nothing), issuer key and proof, validity
  * period, revocation. Never throws: every failure, including failures of the node's fetchers, is an
  * {@link AttestationVerification.Invalid} with a reason and a message.
  */
@@ -77,6 +77,12 @@ public final class AttestationVerifier {
             return invalid(InvalidReason.SUBJECT_MISMATCH, "attestation is about " + attestation.subject()
                     + ", but was presented by " + expectedSubject);
         }
+        if (attestation.category().isNode() && !attestation.domain().equals(hostOf(attestation.subject()))) {
+            // "This actor at this host": a node attestation names the host it vouches for; an actor elsewhere
+            // (another server of the same name, a copy with a changed id) is not the attested node.
+            return invalid(InvalidReason.SUBJECT_MISMATCH, "attestation vouches for the host " + attestation.domain()
+                    + ", but the actor " + attestation.subject() + " is on another host");
+        }
         Optional<TrustedIssuer> issuer = trust.find(attestation.issuer());
         if (issuer.isEmpty()) {
             return invalid(InvalidReason.UNTRUSTED_ISSUER, attestation.issuer() + " is not a trusted issuer here");
@@ -108,6 +114,10 @@ public final class AttestationVerifier {
             return Optional.of(invalid(InvalidReason.EXPIRED, "expired at " + attestation.validUntil()));
         }
         return Optional.empty();
+    }
+
+    private static String hostOf(URI actor) {
+        return actor.getHost() == null ? "" : actor.getHost().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static AttestationVerification.Invalid invalid(InvalidReason reason, String message) {

@@ -4,7 +4,7 @@ package de.offenekommune.verification.attestation;
 public enum InvalidReason {
     /** Not JSON, too large, wrong types or missing members, or not our attestation format. */
     MALFORMED,
-    /** Attached to another actor than the one it names. */
+    /** Attached to another actor than the one it names, or a node attestation naming another host than its actor's. */
     SUBJECT_MISMATCH,
     /** The issuer is not on this node's trust list, or may not attest municipality nodes. */
     UNTRUSTED_ISSUER,

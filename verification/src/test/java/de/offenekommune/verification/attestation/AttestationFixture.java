@@ -80,7 +80,8 @@ final class AttestationFixture {
 
     static Attestation attestation(URI issuer, URI subject, AttestationCategory category, Optional<String> ags) {
         return new Attestation(issuer.resolve("/attestations/" + Math.abs(subject.hashCode())), issuer, subject,
-                category, "Stadtwerke Musterstadt GmbH", "stadtwerke-musterstadt.de", ags,
+                category, "Stadtwerke Musterstadt GmbH", category.isNode() ? subject.getHost() : "stadtwerke-musterstadt.de",
+                ags,
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), revocationListOf(issuer));
     }
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -222,6 +223,24 @@ class AttestationVerifierTest {
                 fixture.issue(fixture.fakeKey, selfCrowned), FAKE_TOWN));
         assertInvalid(InvalidReason.UNTRUSTED_ISSUER, fixture.verifier().verify(
                 fixture.issue(fixture.townKey, byTown), FAKE_TOWN));
+    }
+
+    @Test
+    void aNodeAttestationNamingAnotherHostThanItsActorsIsASubjectMismatch() {
+        Attestation otherHost = new Attestation(REGION.resolve("/attestations/node-1"), REGION, FAKE_TOWN,
+                AttestationCategory.MUNICIPALITY_NODE, "Musterstadt", TOWN.getHost(), Optional.of("05315000"),
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
+                AttestationFixture.revocationListOf(REGION));
+        Attestation ownHost = AttestationFixture.attestation(REGION, FAKE_TOWN, AttestationCategory.MUNICIPALITY_NODE,
+                Optional.of("05315000"));
+
+        AttestationVerification.Invalid invalid = assertInvalid(InvalidReason.SUBJECT_MISMATCH,
+                fixture.verifier().verify(fixture.issue(fixture.regionKey, otherHost), FAKE_TOWN));
+        assertTrue(invalid.message().contains(TOWN.getHost()), invalid.message());
+        assertInstanceOf(AttestationVerification.Valid.class,
+                fixture.verifier().verify(fixture.issue(fixture.regionKey, ownHost), FAKE_TOWN));
+        // an organisation's domain is its website, not its actor's host: no such rule there
+        assertInstanceOf(AttestationVerification.Valid.class, fixture.verifier().verify(signed, STADTWERKE));
     }
 
     @Test

@@ -9,6 +9,7 @@ import de.offenekommune.node.CitizenParticipation;
 import de.offenekommune.node.OrganisationParticipation;
 import de.offenekommune.node.activitypub.NodeUris;
 import de.offenekommune.node.activitypub.actor.LocalActors;
+import de.offenekommune.node.activitypub.attestation.NodeAttestationFederation;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourService;
 import de.offenekommune.node.activitypub.organisation.OrganisationFederation;
 import de.offenekommune.node.activitypub.publish.Activities;
@@ -24,5 +25,6 @@ public record InboxContext(Sql sql, NodeUris uris, LocalActors actors, RemoteAct
                            Activities activities, Publications publications, VoterInboxes voters,
                            CitizenParticipation participation, ResponseService responses,
                            NeighbourService neighbours, OrganisationParticipation organisations,
-                           OrganisationFederation organisationFederation, Clock clock) {
+                           OrganisationFederation organisationFederation, NodeAttestationFederation nodeAttestations,
+                           Clock clock) {
 }

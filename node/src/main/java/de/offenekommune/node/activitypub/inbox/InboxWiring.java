@@ -17,6 +17,8 @@ public final class InboxWiring {
                 .on("Flag", new FlagHandler(ctx))
                 .on("Block", new BlockHandler(ctx))
                 .on("Announce", new AnnounceHandler(ctx))
+                .on("Add", new AddHandler(ctx))
+                .on("Remove", new RemoveHandler(ctx))
                 .on("Accept", new AcceptHandler(ctx, true))
                 .on("Reject", new AcceptHandler(ctx, false));
     }

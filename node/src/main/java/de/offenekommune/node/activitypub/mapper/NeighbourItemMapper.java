@@ -61,7 +61,7 @@ public final class NeighbourItemMapper {
                 HtmlSanitizer.teaser(HtmlSanitizer.text(o.summary() == null ? "" : o.summary()), 1000), url,
                 JsonValues.text(json, "proposalStatus"), count(json, "localSupportCount"),
                 count(json, "remoteSupportCount"), count(json, "supportThreshold"), published, updated, null,
-                details(kind, o), null));
+                details(kind, o), null, null));
     }
 
     /** A survey's choice question ({@code Question} with a {@code survey} link): the survey's id, if any. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import de.offenekommune.node.project.PhaseKind;
+import de.offenekommune.node.verification.TownBadge;
 
 /**
  * A public project, proposal, survey or event of a neighbouring town (or a member of the region),
@@ -13,12 +14,13 @@ import de.offenekommune.node.project.PhaseKind;
  * @param neighbourName the town it comes from
  * @param proposalStatus submitted, inReview, answered (proposals only)
  * @param verifiedAs the legal name its author is verified as here now (a badge), or null
+ * @param town       the town badge of the neighbour it comes from (attested as a municipality's node), or null
  */
 public record NeighbourItem(long id, String apId, String neighbourActor, String neighbourName, String attributedTo,
                             Kind kind, String name, String summary, String url, String proposalStatus,
                             Integer localSupports, Integer remoteSupports, Integer supportThreshold,
                             Instant publishedAt, Instant updatedAt, Instant deletedAt, Details details,
-                            String verifiedAs) {
+                            String verifiedAs, TownBadge town) {
 
     public enum Kind {
         PROJECT, PROPOSAL, SURVEY, EVENT

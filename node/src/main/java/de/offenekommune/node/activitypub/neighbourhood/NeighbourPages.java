@@ -1,7 +1,10 @@
 package de.offenekommune.node.activitypub.neighbourhood;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -12,17 +15,20 @@ import io.helidon.webserver.http.ServerResponse;
 import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
 import de.offenekommune.node.statement.StatementService;
+import de.offenekommune.node.verification.TownBadge;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.Inputs;
 import de.offenekommune.node.web.InvalidInput;
+import de.offenekommune.node.web.Page;
 import de.offenekommune.node.web.Pages;
 import de.offenekommune.node.web.Visitor;
 import de.offenekommune.node.web.VisitorFilter;
 
 /**
- * Neighbouring towns: the admin list ({@code /admin/nachbarn}: follow by handle, unfollow) and the
+ * Neighbouring towns: the admin list ({@code /admin/nachbarn}: follow by handle, unfollow, which of
+ * them are attested as their municipality's official node) and the
  * page of a neighbour's project or proposal ({@code /nachbarschaft/{id}}), where signed-in citizens
  * support and comment on a proposal with their own fediverse identity.
  */
@@ -32,12 +38,17 @@ public final class NeighbourPages implements HttpService {
     private final NeighbourService neighbours;
     private final RemoteActions actions;
     private final StatementService statements;
+    private final Function<Collection<String>, Map<String, TownBadge>> townBadges;
     private final Pages pages;
     private final Forms forms;
 
-    public NeighbourPages(NeighbourService neighbours, RemoteActions actions, StatementService statements, Pages pages,
-                          Forms forms) {
+    /**
+     * @param townBadges the town badges of the listed neighbours' actors (one query for the page)
+     */
+    public NeighbourPages(NeighbourService neighbours, RemoteActions actions, StatementService statements,
+                          Function<Collection<String>, Map<String, TownBadge>> townBadges, Pages pages, Forms forms) {
         this.neighbours = neighbours;
+        this.townBadges = townBadges;
         this.actions = actions;
         this.statements = statements;
         this.pages = pages;
@@ -58,7 +69,7 @@ public final class NeighbourPages implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Account admin = VisitorFilter.of(req).require(Role.ADMIN);
-        pages.render(req, res, "activitypub/neighbours.jte", "neighbours", neighbours.list(admin), "values", Map.of());
+        render(req, res, Status.OK_200, pages.page(req), neighbours.list(admin), Map.of());
     }
 
     private void follow(ServerRequest req, ServerResponse res) {
@@ -72,10 +83,15 @@ public final class NeighbourPages implements HttpService {
                         Pages.redirect(res, "/admin/nachbarn", "neighbour-known");
             }
         } catch (InvalidInput e) {
-            pages.render(res, Status.BAD_REQUEST_400, pages.page(req).withErrors(e.fields()),
-                    "activitypub/neighbours.jte", "neighbours", neighbours.list(admin),
-                    "values", FormValues.of(form, "handle"));
+            render(req, res, Status.BAD_REQUEST_400, pages.page(req).withErrors(e.fields()), neighbours.list(admin),
+                    FormValues.of(form, "handle"));
         }
+    }
+
+    private void render(ServerRequest req, ServerResponse res, Status status, Page page, List<Neighbour> list,
+                        Map<String, String> values) {
+        pages.render(res, status, page, "activitypub/neighbours.jte", "neighbours", list, "values", values,
+                "towns", townBadges.apply(list.stream().map(Neighbour::actorUri).toList()));
     }
 
     private void unfollow(ServerRequest req, ServerResponse res) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import de.offenekommune.node.db.PgArrays;
 import de.offenekommune.node.db.Row;
 import de.offenekommune.node.db.Sql;
+import de.offenekommune.node.verification.TownBadge;
 
 /** SQL for {@code ap_neighbour}, {@code ap_neighbour_item} and {@code ap_remote_action}. */
 public final class NeighbourRepository {
@@ -16,9 +17,13 @@ public final class NeighbourRepository {
                    i.summary, i.url, i.proposal_status, i.local_supports, i.remote_supports, i.support_threshold,
                    i.published_at, i.updated_at, i.deleted_at, i.project_kind, i.topics, i.location_name, i.latitude,
                    i.longitude, i.starts_at, i.ends_at, i.part_ids,
-                   CASE WHEN vs.verified AND vs.valid_until > now() THEN vs.legal_name END AS verified_as
+                   CASE WHEN vs.verified AND vs.valid_until > now() AND vs.category <> 'municipality_node'
+                        THEN vs.legal_name END AS verified_as,
+                   CASE WHEN ts.verified AND ts.valid_until > now() THEN ts.legal_name END AS town_name, ts.ags AS town_ags
             FROM ap_neighbour_item i JOIN ap_neighbour n ON n.actor_uri = i.neighbour_actor
             LEFT JOIN verification_remote_status vs ON vs.actor_uri = i.attributed_to
+            LEFT JOIN verification_remote_status ts ON ts.actor_uri = i.neighbour_actor
+                                                   AND ts.category = 'municipality_node'
             """;
 
     static Neighbour neighbour(Row r) {
@@ -31,7 +36,8 @@ public final class NeighbourRepository {
                 r.str("attributed_to"), r.enumOf(NeighbourItem.Kind.class, "kind"), r.str("name"), r.str("summary"),
                 r.str("url"), r.str("proposal_status"), r.intOrNull("local_supports"), r.intOrNull("remote_supports"),
                 r.intOrNull("support_threshold"), r.instant("published_at"), r.instant("updated_at"),
-                r.instant("deleted_at"), details(r), r.str("verified_as"));
+                r.instant("deleted_at"), details(r), r.str("verified_as"),
+                r.str("town_name") == null ? null : new TownBadge(r.str("town_name"), r.str("town_ags")));
     }
 
     /** The overview columns of an item row (phases are loaded apart, where needed). */

@@ -114,7 +114,8 @@ public final class RemoteAttestations {
             if (result instanceof AttestationVerification.Valid valid) {
                 var a = valid.attestation();
                 return new RemoteStatus(actorId, true, null, null, a.issuer().toString(), valid.issuer().role().name(),
-                        a.category().json(), a.legalName(), a.domain(), a.validUntil(), now, now.plus(recheck));
+                        a.category().json(), a.legalName(), a.domain(), a.ags().orElse(null), a.validUntil(), now,
+                        now.plus(recheck));
             }
             if (first == null) {
                 first = (AttestationVerification.Invalid) result;
@@ -126,7 +127,7 @@ public final class RemoteAttestations {
 
     private RemoteStatus notVerified(String actorId, String reason, String detail, String issuer, Instant now) {
         String shortDetail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
-        return new RemoteStatus(actorId, false, reason, shortDetail, issuer, null, null, null, null, null, now,
+        return new RemoteStatus(actorId, false, reason, shortDetail, issuer, null, null, null, null, null, null, now,
                 now.plus(recheck));
     }
 

@@ -59,9 +59,10 @@ public final class RemoteStatementReceiver {
             return false;
         }
         RemoteStatus status = attestations.check(actorId);
-        if (!status.verified()) {
-            LOG.info(() -> "Statement " + note.id() + " kept as a comment: " + actorId + " is not verified here ("
-                    + status.reason() + ")");
+        if (!status.verified() || status.town()) {
+            // A town's node attestation says which node is the town's, not that it is a verified organisation.
+            LOG.info(() -> "Statement " + note.id() + " kept as a comment: " + actorId + " is not a verified "
+                    + "organisation here (" + (status.town() ? "a town's node attestation" : status.reason()) + ")");
             return false;
         }
         Optional<Actor> author = actors.actor(actorId);

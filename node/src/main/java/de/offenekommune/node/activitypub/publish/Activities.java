@@ -91,6 +91,26 @@ public final class Activities {
         return finish(uuid, a);
     }
 
+    /**
+     * A region gives a member town its node attestation: {@code Add} of the attestation (by id: the
+     * member fetches it as the region serves it) to the town actor, addressed to the town only.
+     */
+    public Activity attestationAdded(String region, String attestation, String town) {
+        return attestation("Add", region, attestation, town);
+    }
+
+    /** The region withdraws it (revoked: the member is no member any more, or it was replaced). */
+    public Activity attestationRemoved(String region, String attestation, String town) {
+        return attestation("Remove", region, attestation, town);
+    }
+
+    private Activity attestation(String type, String region, String attestation, String town) {
+        UUID uuid = UUID.randomUUID();
+        ObjectNode a = base(uuid, type, region);
+        a.put("to", town).put("object", attestation).put("target", town);
+        return finish(uuid, a);
+    }
+
     /** Undoes an earlier activity of the same actor; the original is embedded. */
     public Activity undo(String actor, ObjectNode original, String to) {
         UUID uuid = UUID.randomUUID();
