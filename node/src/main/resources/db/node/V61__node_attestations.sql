@@ -27,10 +27,10 @@ ALTER TABLE region_member ADD CONSTRAINT region_member_attestation_fkey FOREIGN 
 ALTER TABLE verification_remote_status ADD COLUMN ags text;
 
 -- On a member: the node attestations its region (an issuer this node trusts) sent it, as signed and
--- checked on arrival; attached to the town actor's document. One per issuer: a renewal replaces it.
+-- checked on arrival; attached to the town actor's document. A renewal replaces the issuer's previous one.
 CREATE TABLE verification_held_attestation (
     id          text PRIMARY KEY,                 -- the attestation's id, on the issuer's origin
-    issuer      text NOT NULL UNIQUE,
+    issuer      text NOT NULL,
     issuer_name text NOT NULL,
     trust_role  text NOT NULL CHECK (trust_role IN ('REGION', 'ANCHOR')),
     ags         text NOT NULL CHECK (ags ~ '^[0-9]{8}$'),
@@ -41,3 +41,4 @@ CREATE TABLE verification_held_attestation (
     valid_until timestamptz NOT NULL,
     received_at timestamptz NOT NULL
 );
+CREATE INDEX verification_held_attestation_issuer_idx ON verification_held_attestation (issuer);

@@ -178,6 +178,7 @@ final class AccessTable {
         rows.add(new Row("GET", "/moderationsprotokoll", "/moderationsprotokoll", EVERYONE));
         rows.add(new Row("GET", "/barrierefreiheit", "/barrierefreiheit", EVERYONE));
         rows.add(new Row("GET", "/impressum", "/impressum", EVERYONE));
+        rows.add(new Row("GET", "/ueber", "/ueber", EVERYONE));
         rows.add(new Row("GET", "/datenschutz", "/datenschutz", EVERYONE));
         rows.add(new Row("GET", "/suche", "/suche?q=Matrix", EVERYONE));
         rows.add(new Row("GET", "/api/openapi.yaml", "/api/openapi.yaml", EVERYONE));

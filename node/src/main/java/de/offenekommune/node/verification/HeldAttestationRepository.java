@@ -18,22 +18,20 @@ public final class HeldAttestationRepository {
     }
 
     /**
-     * Keeps the attestation, replacing the issuer's previous one.
+     * Keeps the attestation and drops the issuer's previous ones (a renewal replaces them).
      *
-     * @return false if exactly this attestation was held already (nothing changed)
+     * @return false if exactly this attestation was held already and nothing else of its issuer (no change)
      */
     public boolean put(Sql tx, HeldAttestation a) {
-        return tx.update("""
+        long dropped = tx.update("DELETE FROM verification_held_attestation WHERE issuer = ? AND id <> ?", a.issuer(),
+                a.id());
+        long added = tx.update("""
                 INSERT INTO verification_held_attestation (id, issuer, issuer_name, trust_role, ags, legal_name, domain,
                                                            document, valid_from, valid_until, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (issuer) DO UPDATE SET id = excluded.id, issuer_name = excluded.issuer_name,
-                    trust_role = excluded.trust_role, ags = excluded.ags, legal_name = excluded.legal_name,
-                    domain = excluded.domain, document = excluded.document, valid_from = excluded.valid_from,
-                    valid_until = excluded.valid_until, received_at = excluded.received_at
-                WHERE verification_held_attestation.id <> excluded.id""", a.id(), a.issuer(), a.issuerName(),
-                a.trustRole(), a.ags(), a.legalName(), a.domain(), a.document(), a.validFrom(), a.validUntil(),
-                a.receivedAt()) == 1;
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""", a.id(), a.issuer(),
+                a.issuerName(), a.trustRole(), a.ags(), a.legalName(), a.domain(), a.document(), a.validFrom(),
+                a.validUntil(), a.receivedAt());
+        return dropped > 0 || added == 1;
     }
 
     /** @return false if the issuer's attestation with this id was not held */
