@@ -2,7 +2,8 @@
 # Checks the three-towns example end to end: starts the three nodes on a fresh data directory,
 # waits until each answers, then until federation is established (the region lists both members
 # and a project of each town; each town shows the other's project and the region's under
-# "Aus der Nachbarschaft"), prints what it found, and stops them again. Exit code 0 = all good.
+# "Aus der Nachbarschaft"; the region attested both towns: their about pages show it and Beispielheim
+# shows Musterstadt's town badge), prints what it found, and stops them again. Exit code 0 = all good.
 # Needs ports 8081-8083 free (stop a running example first).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -66,6 +67,13 @@ expect "Beispielheim shows Musterstadt's projects and the region's" "http://127.
   "Aus der Nachbarschaft" "Neugestaltung Marktplatz" "Radschnellweg Musterstadt–Beispielheim"
 expect "Musterstadt shows Beispielheim's projects" "http://127.0.0.1:8081/" \
   "Aus der Nachbarschaft" "Neues Feuerwehrhaus Beispielheim"
+expect "Musterstadt's about page shows the region's attestation" "http://127.0.0.1:8081/ueber" \
+  "Region Musterkreis bestätigt: Dies ist die offizielle Plattform der Gemeinde Musterstadt (Gemeindeschlüssel 09999001)."
+expect "Beispielheim's about page shows the region's attestation" "http://127.0.0.1:8082/ueber" \
+  "Region Musterkreis bestätigt: Dies ist die offizielle Plattform der Gemeinde Beispielheim (Gemeindeschlüssel 09999002)."
+expect "the region lists both members as confirmed" "http://127.0.0.1:8083/ueber" \
+  "Bestätigte Mitgliedskommunen" "!Noch nicht bestätigt"
+expect "Beispielheim shows Musterstadt's town badge" "http://127.0.0.1:8082/" "Offizielle Gemeinde"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed. Logs: $THREE_TOWNS_DATA/<town>/node.log (kept until this script ends)" >&2
@@ -75,4 +83,4 @@ if [ "$failures" -gt 0 ]; then
   done
   exit 1
 fi
-echo "All checks passed: the three nodes answer and federate."
+echo "All checks passed: the three nodes answer and federate, and the region attests both towns."

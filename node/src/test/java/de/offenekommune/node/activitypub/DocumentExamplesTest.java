@@ -138,6 +138,14 @@ class DocumentExamplesTest {
         EXAMPLES.put("accept", activities.accept(town, mastodonFollow).json());
         EXAMPLES.put("like", activities.like(node.url("/profil/ben/fern/" + UUID.randomUUID()), node.url("/profil/ben"),
                 "https://nachbarstadt.example/vorschlaege/7", "https://nachbarstadt.example/profil/lena"));
+        // A region (its own node) gives this town its node attestation, and withdraws it.
+        Activities regionActivities = new Activities(new NodeUris("https://landkreis.example"),
+                node.components().activityPub().context(), java.time.Clock.systemUTC());
+        String attestation = "https://landkreis.example/attestierungen/" + UUID.randomUUID();
+        EXAMPLES.put("add-attestation", regionActivities.attestationAdded("https://landkreis.example/kommune",
+                attestation, town).json());
+        EXAMPLES.put("remove-attestation", regionActivities.attestationRemoved("https://landkreis.example/kommune",
+                attestation, town).json());
     }
 
     /** A change right after a Create would replace the Create still waiting; real changes come later. */
