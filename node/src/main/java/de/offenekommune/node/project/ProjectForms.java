@@ -16,8 +16,8 @@ import de.offenekommune.node.web.InvalidInput;
 final class ProjectForms {
     static final String[] PROJECT_FIELDS = {"kind", "title", "summary", "description", "locationName", "latitude",
             "longitude", "department", FormKey.FIELD};
-    static final String[] PHASE_FIELDS = {"kind", "title", "description", "startsOn", "endsOn"};
-    static final String[] LINK_FIELDS = {"title", "url"};
+    static final String[] PHASE_FIELDS = {"kind", "title", "description", "startsOn", "endsOn", FormKey.FIELD};
+    static final String[] LINK_FIELDS = {"title", "url", FormKey.FIELD};
     static final String[] NEWS_FIELDS = {"title", "summary", "body", "publishedAt", FormKey.FIELD};
 
     private ProjectForms() {

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import de.offenekommune.node.account.Role;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Inputs;
@@ -51,6 +52,10 @@ public final class ProjectPartPages implements HttpService {
         return forms.read(req, VisitorFilter.of(req));
     }
 
+    private static FormKey staffKey(ServerRequest req, Forms.Form form) {
+        return FormKey.of(VisitorFilter.of(req).require(Role.STAFF), form);
+    }
+
     private void phaseForm(ServerRequest req, ServerResponse res, Status status, Map<String, String> errors,
                            Project project, Phase phase, Map<String, String> values) {
         String action = phase == null ? "/verwaltung/projekte/" + project.id() + "/phasen" : "/verwaltung/phasen/" + phase.id();
@@ -67,7 +72,7 @@ public final class ProjectPartPages implements HttpService {
         Forms.Form form = staffForm(req);
         Project project = projects.live(id(req));
         try {
-            projects.addPhase(project.id(), ProjectForms.phase(form));
+            projects.addPhase(project.id(), ProjectForms.phase(form), staffKey(req, form));
             Pages.redirect(res, "/verwaltung/projekte/" + project.id(), "phase-saved");
         } catch (InvalidInput e) {
             phaseForm(req, res, Status.BAD_REQUEST_400, e.fields(), project, null,
@@ -116,7 +121,7 @@ public final class ProjectPartPages implements HttpService {
         Forms.Form form = staffForm(req);
         Project project = projects.live(id(req));
         try {
-            projects.addLink(project.id(), ProjectForms.link(form));
+            projects.addLink(project.id(), ProjectForms.link(form), staffKey(req, form));
             Pages.redirect(res, "/verwaltung/projekte/" + project.id(), "link-saved");
         } catch (InvalidInput e) {
             linkForm(req, res, Status.BAD_REQUEST_400, e.fields(), project, null,

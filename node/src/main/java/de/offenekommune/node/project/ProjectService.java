@@ -125,8 +125,14 @@ public final class ProjectService {
     }
 
     public Phase addPhase(long projectId, ProjectInput.PhaseInput in) {
+        return addPhase(projectId, in, null);
+    }
+
+    /** @param key the form's one-time key: a repeat returns the phase the first POST added */
+    public Phase addPhase(long projectId, ProjectInput.PhaseInput in, FormKey key) {
         ProjectValidator.PhaseData d = ProjectValidator.phase(in);
-        return changeProject(projectId, tx -> parts.phase(tx, parts.insertPhase(tx, projectId, d)).orElseThrow());
+        long id = addPart(projectId, key, "phase", tx -> parts.insertPhase(tx, projectId, d));
+        return parts.phase(sql, id).orElseThrow();
     }
 
     public Phase updatePhase(long phaseId, ProjectInput.PhaseInput in) {
@@ -147,8 +153,35 @@ public final class ProjectService {
     }
 
     public ProjectLink addLink(long projectId, ProjectInput.LinkInput in) {
+        return addLink(projectId, in, null);
+    }
+
+    /** @param key the form's one-time key: a repeat returns the link the first POST added */
+    public ProjectLink addLink(long projectId, ProjectInput.LinkInput in, FormKey key) {
         ProjectValidator.LinkData d = ProjectValidator.link(in);
-        return changeProject(projectId, tx -> parts.link(tx, parts.insertLink(tx, projectId, d)).orElseThrow());
+        long id = addPart(projectId, key, "link", tx -> parts.insertLink(tx, projectId, d));
+        return parts.link(sql, id).orElseThrow();
+    }
+
+    /**
+     * Adds a phase or link once per form key: a repeated POST finds the first one's part and changes
+     * nothing, so followers get no second Update either.
+     */
+    private long addPart(long projectId, FormKey key, String kind, java.util.function.ToLongFunction<Sql> insert) {
+        Instant now = clock.instant();
+        return sql.inTransaction(tx -> {
+            OptionalLong earlier = FormSubmissions.claim(tx, key, kind, now);
+            if (earlier.isPresent()) {
+                return earlier.getAsLong();
+            }
+            if (!projects.touch(tx, projectId, now)) {
+                throw HttpError.notFound();
+            }
+            long id = insert.applyAsLong(tx);
+            FormSubmissions.complete(tx, key, id);
+            events.publish(tx, ContentEvent.Kind.PROJECT, projectId, ContentEvent.Change.UPDATED);
+            return id;
+        });
     }
 
     public ProjectLink updateLink(long linkId, ProjectInput.LinkInput in) {

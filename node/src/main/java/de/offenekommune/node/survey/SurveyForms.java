@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Formats;
 import de.offenekommune.node.web.Forms;
@@ -15,7 +16,7 @@ import de.offenekommune.node.web.SelectOption;
 final class SurveyForms {
     static final String[] SURVEY_FIELDS = {"title", "intro", "opensAt", "closesAt", "resultsVisibility",
             "allowFediverse"};
-    static final String[] QUESTION_FIELDS = {"kind", "text", "required", "options"};
+    static final String[] QUESTION_FIELDS = {"kind", "text", "required", "options", FormKey.FIELD};
 
     private SurveyForms() {
     }

@@ -3,12 +3,15 @@ package de.offenekommune.node.survey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.helidon.http.Status;
 
+import de.offenekommune.node.db.FormSubmissions;
 import de.offenekommune.node.db.Sql;
 import de.offenekommune.node.events.ContentEvent;
 import de.offenekommune.node.events.ContentEvents;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.HttpError;
 
 /**
@@ -76,8 +79,24 @@ public final class SurveyService {
     }
 
     public Question addQuestion(long surveyId, SurveyInput.QuestionInput in) {
+        return addQuestion(surveyId, in, null);
+    }
+
+    /** @param key the form's one-time key: a repeat returns the question the first POST added, changing nothing */
+    public Question addQuestion(long surveyId, SurveyInput.QuestionInput in, FormKey key) {
         SurveyValidator.QuestionData q = SurveyValidator.question(in);
-        return changeQuestions(surveyId, tx -> surveys.insertQuestion(tx, surveyId, q));
+        Instant now = clock.instant();
+        return sql.inTransaction(tx -> {
+            OptionalLong earlier = FormSubmissions.claim(tx, key, "question", now);
+            if (earlier.isPresent()) {
+                long id = earlier.getAsLong();
+                return surveys.questions(tx, surveyId).stream().filter(x -> x.id() == id).findFirst()
+                        .orElseThrow(HttpError::notFound);
+            }
+            Question added = changeQuestions(tx, surveyId, now, t -> surveys.insertQuestion(t, surveyId, q));
+            FormSubmissions.complete(tx, key, added.id());
+            return added;
+        });
     }
 
     public Question updateQuestion(long questionId, SurveyInput.QuestionInput in) {
@@ -100,15 +119,17 @@ public final class SurveyService {
 
     private Question changeQuestions(long surveyId, java.util.function.Function<Sql, Long> change) {
         Instant now = clock.instant();
-        return sql.inTransaction(tx -> {
-            live(tx, surveyId);
-            requireNoResponses(tx, surveyId);
-            long questionId = change.apply(tx);
-            surveys.touch(tx, surveyId, now);
-            events.publish(tx, ContentEvent.Kind.SURVEY, surveyId, ContentEvent.Change.UPDATED);
-            return surveys.questions(tx, surveyId).stream().filter(q -> q.id() == questionId).findFirst()
-                    .orElse(null);
-        });
+        return sql.inTransaction(tx -> changeQuestions(tx, surveyId, now, change));
+    }
+
+    private Question changeQuestions(Sql tx, long surveyId, Instant now, java.util.function.Function<Sql, Long> change) {
+        live(tx, surveyId);
+        requireNoResponses(tx, surveyId);
+        long questionId = change.apply(tx);
+        surveys.touch(tx, surveyId, now);
+        events.publish(tx, ContentEvent.Kind.SURVEY, surveyId, ContentEvent.Change.UPDATED);
+        return surveys.questions(tx, surveyId).stream().filter(q -> q.id() == questionId).findFirst()
+                .orElse(null);
     }
 
     private void requireNoResponses(Sql tx, long surveyId) {

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 import de.offenekommune.node.account.Role;
 import de.offenekommune.node.project.Project;
 import de.offenekommune.node.project.ProjectService;
+import de.offenekommune.node.web.FormKey;
 import de.offenekommune.node.web.FormValues;
 import de.offenekommune.node.web.Forms;
 import de.offenekommune.node.web.Inputs;
@@ -131,7 +132,8 @@ public final class SurveyStaffPages implements HttpService {
         Forms.Form form = staffForm(req);
         Survey survey = surveys.get(id(req)).survey();
         try {
-            surveys.addQuestion(survey.id(), SurveyForms.question(form));
+            surveys.addQuestion(survey.id(), SurveyForms.question(form),
+                    FormKey.of(VisitorFilter.of(req).require(Role.STAFF), form));
             Pages.redirect(res, "/verwaltung/umfragen/" + survey.id(), "question-saved");
         } catch (InvalidInput e) {
             renderQuestion(req, res, Status.BAD_REQUEST_400, e.fields(), survey, null,

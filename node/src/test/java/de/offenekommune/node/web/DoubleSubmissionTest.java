@@ -39,6 +39,7 @@ class DoubleSubmissionTest {
     private static Project project;
     private static long proposal;
     private static long comment;
+    private static long survey;
 
     /** A create form: where it is, where it goes, what it sends, and how to count what it makes. */
     record Form(String name, Account as, String page, String action, Map<String, String> fields, String count,
@@ -57,6 +58,8 @@ class DoubleSubmissionTest {
         proposal = Fixtures.proposal(node, cast.anna(), "Ein Vorschlag zum Kommentieren", cast.bauamt());
         comment = node.components().participation().comments().add(cast.ben(), "proposal", proposal, null,
                 "Ein Kommentar zum Melden").id();
+        survey = new TestContent(node).survey(project, Instant.now().plusSeconds(86_400),
+                Instant.now().plusSeconds(30 * 86_400), "AFTER_VOTING").id();
     }
 
     @AfterAll
@@ -90,6 +93,19 @@ class DoubleSubmissionTest {
                         Map.of("name", "Seniorenbeirat", "kind", "COMMITTEE", "description", "", "email", "",
                                 "account", ""),
                         "SELECT count(*) FROM addressee WHERE name = 'Seniorenbeirat'", true),
+                new Form("phase", cast.staff(), "/verwaltung/projekte/" + project.id() + "/phasen/neu",
+                        "/verwaltung/projekte/" + project.id() + "/phasen",
+                        Map.of("kind", "EVALUATION", "title", "Einmalige Auswertung", "description", "",
+                                "startsOn", later.substring(0, 10), "endsOn", end.substring(0, 10)),
+                        "SELECT count(*) FROM project_phase WHERE title = 'Einmalige Auswertung'", true),
+                new Form("link", cast.staff(), "/verwaltung/projekte/" + project.id() + "/links/neu",
+                        "/verwaltung/projekte/" + project.id() + "/links",
+                        Map.of("title", "Einmaliger Plan", "url", "https://example.org/einmal.pdf"),
+                        "SELECT count(*) FROM project_link WHERE title = 'Einmaliger Plan'", true),
+                new Form("question", cast.staff(), "/verwaltung/umfragen/" + survey + "/fragen/neu",
+                        "/verwaltung/umfragen/" + survey + "/fragen",
+                        Map.of("kind", "TEXT", "text", "Eine einmalige Frage?", "required", "", "options", ""),
+                        "SELECT count(*) FROM survey_question WHERE text = 'Eine einmalige Frage?'", true),
                 new Form("flag", cast.anna(), "/melden?art=comment&id=" + comment, "/melden",
                         Map.of("art", "comment", "id", String.valueOf(comment), "reason", "Unsachlich"),
                         "SELECT count(*) FROM moderation_flag WHERE target_kind = 'comment' AND target_id = "
