@@ -78,6 +78,7 @@ import de.offenekommune.node.web.Cookies;
 import de.offenekommune.node.web.Csrf;
 import de.offenekommune.node.web.ErrorPages;
 import de.offenekommune.node.web.Forms;
+import de.offenekommune.node.web.MetricsAccess;
 import de.offenekommune.node.web.Pages;
 import de.offenekommune.node.web.SecurityHeaders;
 import de.offenekommune.node.web.Site;
@@ -216,7 +217,8 @@ public final class NodeApp implements AutoCloseable {
         // Map tiles: any https server is allowed already; a configured http one (a local tile server) too.
         String tiles = c.config().regionSettings().tileOrigin().filter(o -> o.startsWith("http:"))
                 .map(o -> " " + o).orElse("");
-        routing.addFilter(new SecurityHeaders("https:" + tiles))
+        routing.addFilter(new MetricsAccess(c.config().security().metricsToken()))
+                .addFilter(new SecurityHeaders("https:" + tiles))
                 .addFilter(new VisitorFilter(c.sessions(), c.cookies(), c.config().defaultLocale(),
                         c.config().security().trustProxy()))
                 .addFilter(new ApiAuthFilter(c.apiTokens()));

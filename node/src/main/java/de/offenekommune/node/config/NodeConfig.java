@@ -68,10 +68,11 @@ public record NodeConfig(
     /**
      * @param bootstrapToken a staff API token accepted without database entry (automation); empty = off
      * @param secureCookies cookies only over HTTPS; defaults to true when the base URL is https
+     * @param metricsToken bearer token for {@code /observe/metrics}; empty = only direct requests from this machine
      */
     public record SecurityConfig(String bootstrapToken, boolean secureCookies, Duration sessionLifetime,
                                  boolean trustProxy, int loginAttemptsPerWindow, int loginAttemptsPerAddress,
-                                 int registrationsPerHour) {
+                                 int registrationsPerHour, String metricsToken) {
     }
 
     /**
@@ -141,7 +142,8 @@ public record NodeConfig(
                         security.get("trust-proxy").asBoolean().orElse(false),
                         security.get("login-attempts").asInt().orElse(10),
                         security.get("login-attempts-per-address").asInt().orElse(30),
-                        security.get("registrations-per-hour").asInt().orElse(10)),
+                        security.get("registrations-per-hour").asInt().orElse(10),
+                        security.get("metrics-token").asString().orElse("")),
                 federation(federation, baseUrl),
                 new ProposalConfig(
                         proposals.get("support-threshold").asInt().orElse(50),
