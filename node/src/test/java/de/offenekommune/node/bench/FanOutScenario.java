@@ -1,0 +1,163 @@
+package de.offenekommune.node.bench;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.offenekommune.federation.key.Rsa;
+import de.offenekommune.federation.sig.KeyMaterial;
+
+/**
+ * Scenario 1: the town publishes a project through the staff API (service, content event,
+ * publisher, relay, outbox, delivery workers: the normal path) to followers spread over many
+ * servers with one shared inbox each; timed from the API call until the last server has it. The
+ * ceiling is RSA-2048 signing on all cores, measured between the rounds.
+ */
+final class FanOutScenario {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CEILING_TIME = Duration.ofMillis(1500);
+    private static final int VERIFY_EVERY = 20;
+
+    /** The rounds of one kind of host. */
+    private record Rounds(Stats rate, Stats seconds, Stats ceiling) {
+    }
+
+    private final BenchRun run;
+    private final Ceilings ceilings = new Ceilings();
+    private final int hosts;
+    private final String townId;
+    private int published;
+
+    FanOutScenario(BenchRun run) {
+        this.run = run;
+        this.hosts = run.sizes().hosts();
+        this.townId = run.baseUrl() + "/kommune";
+    }
+
+    void run() throws Exception {
+        // Hosts c0000.fan.test ... refuse RFC 9421, as servers that only speak draft-cavage do.
+        try (FanOutSink sink = new FanOutSink(host -> host.startsWith("c"), VERIFY_EVERY);
+             NodeProcess node = run.launch("fanout")) {
+            trustTown(sink);
+            follow(sink, "h");
+            publish(sink); // warm-up: keys loaded, hosts learnt, connections open, code compiled
+            Rounds rfc9421 = rounds(sink);
+            follow(sink, "c");
+            double learning = publish(sink);
+            Rounds cavage = rounds(sink);
+            report(sink, rfc9421, cavage, learning);
+            run.finish(node);
+        }
+    }
+
+    private Rounds rounds(FanOutSink sink) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        List<Double> ceiling = new ArrayList<>();
+        for (int r = 0; r < run.sizes().rounds(); r++) {
+            ceiling.add(ceilings.rsaSignsPerSecond(CEILING_TIME));
+            double rate = publish(sink);
+            rates.add(rate);
+            seconds.add(hosts / rate);
+        }
+        return new Rounds(Stats.of(rates), Stats.of(seconds), Stats.of(ceiling));
+    }
+
+    /** Publishes one project; returns deliveries per second until the last server had it. */
+    private double publish(FanOutSink sink) throws InterruptedException {
+        published++;
+        String project = """
+                {"kind": "CONSTRUCTION", "title": "Neue Brücke über den Mühlbach, Abschnitt %d",
+                 "summary": "Die alte Fußgängerbrücke wird ersetzt. Informieren Sie sich über die Varianten.",
+                 "description": "Die Brücke ist **60 Jahre alt**. Wir stellen drei Varianten vor.",
+                 "topics": ["BUILDING", "TRANSPORT"], "department": "Tiefbauamt",
+                 "phases": [{"kind": "INFORMATION", "startsOn": "2026-11-01", "endsOn": "2026-12-31"}]}"""
+                .formatted(published);
+        long start = System.nanoTime();
+        JsonNode created = new ControlClient().create(run.baseUrl() + "/api/v1/projects", BenchRun.API_TOKEN, project);
+        FanOutSink.Arrivals arrivals = sink.await(created.path("url").asText(), hosts, Duration.ofMinutes(5));
+        if (arrivals.hosts() < hosts) {
+            throw new IllegalStateException("only " + arrivals.hosts() + " of " + hosts + " servers got project "
+                    + published + " within 5 minutes");
+        }
+        if (arrivals.posts() != hosts) {
+            run.report().note("project %d: %d deliveries for %d servers (duplicates)", published, arrivals.posts(), hosts);
+        }
+        double seconds = (arrivals.lastNanos() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "    publish %d: %d servers in %.2f s (%.0f deliveries/s)%n", published, hosts,
+                seconds, hosts / seconds);
+        return hosts / seconds;
+    }
+
+    /** The sink checks signatures with the key the town publishes, as a receiver would. */
+    private void trustTown(FanOutSink sink) throws IOException {
+        String body = new ControlClient().get(townId, "application/activity+json").body();
+        JsonNode key = JSON.readTree(body).path("publicKey");
+        sink.trust(key.path("id").asText(), townId, new KeyMaterial.Rsa(Rsa.parsePublic(key.path("publicKeyPem").asText())));
+    }
+
+    /** Replaces the town's followers: {@code followers} actors on {@code hosts} servers named prefix0000.fan.test... */
+    private void follow(FanOutSink sink, String prefix) throws SQLException {
+        int perHost = Math.max(1, run.sizes().followers() / hosts);
+        try (Connection c = run.database().connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM fed_follower WHERE local_actor = ?");
+                 PreparedStatement insert = c.prepareStatement("""
+                         INSERT INTO fed_follower (local_actor, remote_actor, inbox, shared_inbox, state, follow_activity,
+                                                   created_at) VALUES (?, ?, ?, ?, 'accepted', ?, ?)""")) {
+                delete.setString(1, townId);
+                delete.executeUpdate();
+                for (int h = 0; h < hosts; h++) {
+                    String server = "http://" + prefix + String.format(Locale.ROOT, "%04d", h) + ".fan.test:" + sink.port();
+                    for (int f = 0; f < perHost; f++) {
+                        String actor = server + "/users/u" + f;
+                        insert.setString(1, townId);
+                        insert.setString(2, actor);
+                        insert.setString(3, actor + "/inbox");
+                        insert.setString(4, server + "/inbox");
+                        insert.setString(5, actor + "/follows/1");
+                        insert.setTimestamp(6, Timestamp.from(Instant.now()));
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private void report(FanOutSink sink, Rounds rfc9421, Rounds cavage, double learning) {
+        Report report = run.report();
+        String followers = "%,d followers on %,d servers".formatted(hosts * Math.max(1, run.sizes().followers() / hosts),
+                hosts);
+        row("1 fan-out, RFC 9421 hosts (" + followers + ")", rfc9421);
+        row("1 fan-out, draft-cavage-only hosts, once learnt", cavage);
+        report.row("1 first publish to draft-cavage-only hosts (401, then draft-cavage: 2 signatures each)",
+                String.format(Locale.ROOT, "%,.0f deliveries/s", learning), cavage.ceiling().format("%,.0f signs/s"),
+                Report.percent(learning / cavage.ceiling().median()), "", null);
+        report.note("fan-out: every %dth delivery had its signature verified by the receiving sink: %d verified, %d failed%s",
+                VERIFY_EVERY, sink.verified(), sink.verifyFailed(),
+                sink.firstFailure() == null ? "" : " (first: " + sink.firstFailure() + ")");
+        report.note("fan-out: time until every server had the project: RFC 9421 %s s, draft-cavage %s s; "
+                + "deliveries are signed with RSA only (outgoing RFC 9421 is RSA-only, no Ed25519 signing path)",
+                rfc9421.seconds().format("%.2f"), cavage.seconds().format("%.2f"));
+    }
+
+    private void row(String figure, Rounds r) {
+        run.report().row(figure, r.rate().format("%,.0f deliveries/s"),
+                "RSA-2048 " + r.ceiling().format("%,.0f signs/s") + " (" + Runtime.getRuntime().availableProcessors()
+                        + " threads)",
+                Report.percent(r.rate().median() / r.ceiling().median()), "≥ 80 % of signing",
+                r.rate().median() >= 0.8 * r.ceiling().median());
+    }
+}
