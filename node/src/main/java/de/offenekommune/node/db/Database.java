@@ -20,18 +20,21 @@ import de.offenekommune.node.config.NodeConfig;
 
 /**
  * The node's PostgreSQL: embedded by default, any external server when {@code db.url} is set. One
- * connection pool serves Flyway, the Helidon DbClient and the few places that need plain JDBC.
+ * connection pool serves Flyway, the application's queries ({@link Sql}) and a Helidon DbClient for
+ * code that wants one.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
+    private final DataSource forQueries;
     private final DbClient dbClient;
 
     private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, DataSource forQueries) {
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.forQueries = forQueries;
         this.dbClient = DataSourceConnectionPool.dbClient(forQueries);
     }
 
@@ -40,7 +43,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * @param wrap wraps the pool that the application's queries (DbClient) use; tests count
+     * @param wrap wraps the pool that the application's queries ({@link Sql}, DbClient) use; tests count
      *             statements with it. Flyway and health checks use the pool directly.
      */
     public static Database start(NodeConfig config, UnaryOperator<DataSource> wrap) {
@@ -97,7 +100,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Sql sql() {
-        return new Sql(dbClient);
+        return new Sql(forQueries);
     }
 
     /** True if a trivial query answers: the readiness check. */

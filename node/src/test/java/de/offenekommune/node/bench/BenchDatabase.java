@@ -31,8 +31,32 @@ record BenchDatabase(String jdbcUrl, String user, String password, AutoCloseable
                 server);
     }
 
+    /** The PostgreSQL server process (parent of the backends), for CPU accounting. */
+    long serverPid() {
+        try (Connection c = connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            // While this connection is open its backend lives, and its parent is the server.
+            return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    /**
+     * Gives the planner statistics of the freshly seeded tables, as autovacuum does in a running town
+     * within its next rounds; without them every list query plans for empty tables.
+     */
+    void analyze() {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("VACUUM ANALYZE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("VACUUM ANALYZE: " + e.getMessage(), e);
+        }
     }
 
     long count(String sql, Object... params) {

@@ -30,6 +30,7 @@ final class BenchRun {
     private final int port = freePort();
     private final List<NodeRun> nodeRuns = new ArrayList<>();
     private JsonNode town;
+    private long databasePid;
 
     BenchRun(BenchOptions options, BenchDatabase database) {
         this.options = options;
@@ -69,6 +70,7 @@ final class BenchRun {
     void seed() {
         try (NodeProcess node = launch("seed")) {
             town = node.seed(sizes().proposals(), sizes().comments());
+            database.analyze();
             report.note("seeded %d proposals, %d comments on the project page, 12 projects in %.1f s (node services)",
                     sizes().proposals(), sizes().comments(), town.path("seconds").asDouble());
             finish(node);
@@ -90,10 +92,19 @@ final class BenchRun {
         config.put("federation.allow-private-addresses", "true");
         List<String> jvm = new ArrayList<>();
         if (options.jfr()) {
-            jvm.add("-XX:StartFlightRecording=filename=" + options.workDir().resolve(name + ".jfr")
-                    + ",settings=profile,dumponexit=true");
+            // BENCH_JFR_SETTINGS: a .jfc file, e.g. one sampling every millisecond (jfr configure ... #period=1ms)
+            jvm.add("-XX:StartFlightRecording=filename=" + options.workDir().resolve(name + ".jfr") + ",settings="
+                    + System.getenv().getOrDefault("BENCH_JFR_SETTINGS", "profile") + ",dumponexit=true");
         }
         return NodeProcess.launch(name, config, options.workDir(), jvm);
+    }
+
+    /** Measures the CPU of this node process, PostgreSQL and the driver. */
+    CpuMeter cpu(NodeProcess node) {
+        if (databasePid == 0) {
+            databasePid = database.serverPid();
+        }
+        return new CpuMeter(node.pid(), databasePid);
     }
 
     /** Stops the node and keeps its start time and memory for the table. */

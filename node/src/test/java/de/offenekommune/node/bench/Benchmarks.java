@@ -25,6 +25,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        quietLogging();
         BenchOptions options = options(args);
         Files.createDirectories(options.workDir());
         Machine machine = Machine.describe();
@@ -40,6 +41,13 @@ public final class Benchmarks {
             Files.writeString(options.workDir().resolve("results.md"), text);
         }
         System.exit(0);
+    }
+
+    /** The driver's own libraries (embedded PostgreSQL, the sink servers) only speak up when something is wrong. */
+    private static void quietLogging() throws java.io.IOException {
+        String config = "handlers=java.util.logging.ConsoleHandler\n.level=WARNING\n";
+        java.util.logging.LogManager.getLogManager()
+                .readConfiguration(new java.io.ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Seeds the town, then runs the chosen scenarios in order; every node process is stopped at the end. */

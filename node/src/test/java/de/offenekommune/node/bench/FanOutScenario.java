@@ -51,6 +51,7 @@ final class FanOutScenario {
             trustTown(sink);
             follow(sink, "h");
             publish(sink); // warm-up: keys loaded, hosts learnt, connections open, code compiled
+            run.database().analyze(); // a town with this many followers has statistics on them
             Rounds rfc9421 = rounds(sink);
             follow(sink, "c");
             double learning = publish(sink);

@@ -21,14 +21,20 @@ final class PagesScenario {
     private record PageCase(String name, String path, String mustContain, boolean targeted) {
     }
 
-    /** Rounds of one page as one visitor. */
-    private record Measured(List<Double> rates, List<Double> p50s, List<Double> p99s) {
+    /** Rounds of one page as one visitor; CPU in milliseconds per request. */
+    private record Measured(List<Double> rates, List<Double> p50s, List<Double> p99s, List<Double> nodeCpu,
+                            List<Double> databaseCpu) {
         Measured() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        String cpu() {
+            return String.format(Locale.ROOT, "%.2f + %.2f ms", Stats.of(nodeCpu).median(), Stats.of(databaseCpu).median());
         }
     }
 
     private final BenchRun run;
+    private CpuMeter cpu;
 
     PagesScenario(BenchRun run) {
         this.run = run;
@@ -40,11 +46,12 @@ final class PagesScenario {
                 new PageCase("project page (%d comments)".formatted(run.sizes().comments()),
                         "/projekte/" + town.path("projectSlug").asText(), "Beitrag " + run.sizes().comments() + ":", true),
                 new PageCase("proposal list (%,d proposals)".formatted(run.sizes().proposals()), "/vorschlaege",
-                        "Trinkbrunnen am Spielplatz", true),
+                        "href=\"/vorschlaege/" + town.path("lastProposal").asLong() + "\"", true),
                 new PageCase("home page", "/", BenchRun.TOWN_NAME, false),
                 new PageCase("search \"" + town.path("searchWord").asText() + "\"",
                         "/suche?q=" + town.path("searchWord").asText(), "Radweg", false));
         try (NodeProcess node = run.launch("pages")) {
+            cpu = run.cpu(node);
             Visitors visitors = Visitors.signIn(run.baseUrl(), town);
             checkContent(pages, visitors);
             HttpLoad.Target target = new HttpLoad.Target("127.0.0.1", node.port());
@@ -78,21 +85,26 @@ final class PagesScenario {
         byte[] request = HttpConnection.request("GET", path, target.host() + ":" + target.port(), null,
                 "Accept: text/html", "Accept-Language: de", "Cookie: " + cookie);
         HttpLoad.closed(target, CONNECTIONS, run.sizes().pageWarmUp(), i -> request, HttpLoad.ResponseSink.NONE);
+        CpuMeter.Snapshot before = cpu.snapshot();
         HttpLoad.Result r = HttpLoad.closed(target, CONNECTIONS, run.sizes().pageTime(), i -> request,
                 HttpLoad.ResponseSink.NONE);
+        CpuMeter.Usage used = CpuMeter.between(before, cpu.snapshot());
         if (r.count(200) != r.completed() || r.errors() + r.timeouts() > 0) {
             run.report().note("%s: %s, %d timeouts, %d connection errors", path, r.statuses(), r.timeouts(), r.errors());
         }
         into.rates().add(r.perSecond(200));
         into.p50s().add(r.p50());
         into.p99s().add(r.p99());
-        System.out.printf(Locale.ROOT, "    %-40s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms%n", path, r.perSecond(200),
-                r.p50(), r.p99());
+        into.nodeCpu().add(used.node() * used.seconds() * 1000 / r.completed());
+        into.databaseCpu().add(used.database() * used.seconds() * 1000 / r.completed());
+        System.out.printf(Locale.ROOT, "    %-40s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  CPU/req %s; %s%n", path,
+                r.perSecond(200), r.p50(), r.p99(), used.perOperation(r.completed()), used.describe());
     }
 
     private void report(List<PageCase> pages, Map<String, Measured> results, Measured ceiling) {
         Stats floor = Stats.of(ceiling.rates());
-        run.report().row("3 trivial endpoint, same process (ceiling)", floor.format("%,.0f req/s"), "", "", "", null);
+        run.report().row("3 trivial endpoint, same process (ceiling)", floor.format("%,.0f req/s"), ceiling.cpu(), "", "",
+                "", null);
         for (PageCase page : pages) {
             for (String visitor : List.of("anonymous", "signed in")) {
                 Measured m = results.get(page.name() + ", " + visitor);
@@ -101,7 +113,7 @@ final class PagesScenario {
                 String measured = rate.format("%,.0f req/s") + String.format(Locale.ROOT, ", p50 %.1f / p99 %.1f ms",
                         Stats.of(m.p50s()).median(), p99);
                 Boolean met = page.targeted() ? rate.median() >= 1500 && p99 < 50 : null;
-                run.report().row("3 " + page.name() + ", " + visitor, measured, floor.format("%,.0f req/s"),
+                run.report().row("3 " + page.name() + ", " + visitor, measured, m.cpu(), floor.format("%,.0f req/s"),
                         Report.percent(rate.median() / floor.median()),
                         page.targeted() ? "≥ 1,500 req/s, p99 < 50 ms" : "", met);
             }
