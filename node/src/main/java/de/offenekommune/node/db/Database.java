@@ -2,6 +2,7 @@ package de.offenekommune.node.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -12,6 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.flywaydb.core.Flyway;
 
+import io.helidon.common.LazyValue;
 import io.helidon.dbclient.DbClient;
 
 import de.offenekommune.federation.store.DataSourceConnectionPool;
@@ -29,13 +31,14 @@ public final class Database implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
     private final DataSource forQueries;
-    private final DbClient dbClient;
+    /** Built on first use: building a DbClient (its mappers) is a noticeable part of the start time. */
+    private final Supplier<DbClient> dbClient;
 
     private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, DataSource forQueries) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.forQueries = forQueries;
-        this.dbClient = DataSourceConnectionPool.dbClient(forQueries);
+        this.dbClient = LazyValue.create(() -> DataSourceConnectionPool.dbClient(forQueries));
     }
 
     public static Database start(NodeConfig config) {
@@ -96,7 +99,7 @@ public final class Database implements AutoCloseable {
     }
 
     public DbClient dbClient() {
-        return dbClient;
+        return dbClient.get();
     }
 
     public Sql sql() {

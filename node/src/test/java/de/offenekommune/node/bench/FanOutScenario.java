@@ -28,8 +28,15 @@ final class FanOutScenario {
     private static final Duration CEILING_TIME = Duration.ofMillis(1500);
     private static final int VERIFY_EVERY = 20;
 
-    /** The rounds of one kind of host. */
-    private record Rounds(Stats rate, Stats seconds, Stats ceiling) {
+    /** The rounds of one kind of host; CPU in milliseconds per delivery. */
+    private record Rounds(Stats rate, Stats seconds, Stats ceiling, Stats nodeCpu, Stats databaseCpu) {
+        String cpu() {
+            return String.format(Locale.ROOT, "%.2f + %.2f ms", nodeCpu.median(), databaseCpu.median());
+        }
+    }
+
+    /** One publication: deliveries per second until the last server had it, and the CPU it took. */
+    private record Published(double rate, CpuMeter.Usage used) {
     }
 
     private final BenchRun run;
@@ -37,6 +44,7 @@ final class FanOutScenario {
     private final int hosts;
     private final String townId;
     private int published;
+    private CpuMeter cpu;
 
     FanOutScenario(BenchRun run) {
         this.run = run;
@@ -48,13 +56,14 @@ final class FanOutScenario {
         // Hosts c0000.fan.test ... refuse RFC 9421, as servers that only speak draft-cavage do.
         try (FanOutSink sink = new FanOutSink(host -> host.startsWith("c"), VERIFY_EVERY);
              NodeProcess node = run.launch("fanout")) {
+            cpu = run.cpu(node);
             trustTown(sink);
             follow(sink, "h");
             publish(sink); // warm-up: keys loaded, hosts learnt, connections open, code compiled
             run.database().analyze(); // a town with this many followers has statistics on them
             Rounds rfc9421 = rounds(sink);
             follow(sink, "c");
-            double learning = publish(sink);
+            double learning = publish(sink).rate();
             Rounds cavage = rounds(sink);
             report(sink, rfc9421, cavage, learning);
             run.finish(node);
@@ -65,17 +74,22 @@ final class FanOutScenario {
         List<Double> rates = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         List<Double> ceiling = new ArrayList<>();
+        List<Double> nodeCpu = new ArrayList<>();
+        List<Double> databaseCpu = new ArrayList<>();
         for (int r = 0; r < run.sizes().rounds(); r++) {
             ceiling.add(ceilings.rsaSignsPerSecond(CEILING_TIME));
-            double rate = publish(sink);
-            rates.add(rate);
-            seconds.add(hosts / rate);
+            Published p = publish(sink);
+            rates.add(p.rate());
+            seconds.add(hosts / p.rate());
+            nodeCpu.add(p.used().node() * p.used().seconds() * 1000 / hosts);
+            databaseCpu.add(p.used().database() * p.used().seconds() * 1000 / hosts);
         }
-        return new Rounds(Stats.of(rates), Stats.of(seconds), Stats.of(ceiling));
+        return new Rounds(Stats.of(rates), Stats.of(seconds), Stats.of(ceiling), Stats.of(nodeCpu),
+                Stats.of(databaseCpu));
     }
 
-    /** Publishes one project; returns deliveries per second until the last server had it. */
-    private double publish(FanOutSink sink) throws InterruptedException {
+    /** Publishes one project through the staff API and waits until every server has it. */
+    private Published publish(FanOutSink sink) throws InterruptedException {
         published++;
         String project = """
                 {"kind": "CONSTRUCTION", "title": "Neue Brücke über den Mühlbach, Abschnitt %d",
@@ -84,9 +98,12 @@ final class FanOutScenario {
                  "topics": ["BUILDING", "TRANSPORT"], "department": "Tiefbauamt",
                  "phases": [{"kind": "INFORMATION", "startsOn": "2026-11-01", "endsOn": "2026-12-31"}]}"""
                 .formatted(published);
+        CpuMeter.Snapshot before = cpu.snapshot();
         long start = System.nanoTime();
         JsonNode created = new ControlClient().create(run.baseUrl() + "/api/v1/projects", BenchRun.API_TOKEN, project);
+        double apiMillis = (System.nanoTime() - start) / 1e6;
         FanOutSink.Arrivals arrivals = sink.await(created.path("url").asText(), hosts, Duration.ofMinutes(5));
+        CpuMeter.Usage used = CpuMeter.between(before, cpu.snapshot());
         if (arrivals.hosts() < hosts) {
             throw new IllegalStateException("only " + arrivals.hosts() + " of " + hosts + " servers got project "
                     + published + " within 5 minutes");
@@ -95,9 +112,10 @@ final class FanOutScenario {
             run.report().note("project %d: %d deliveries for %d servers (duplicates)", published, arrivals.posts(), hosts);
         }
         double seconds = (arrivals.lastNanos() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "    publish %d: %d servers in %.2f s (%.0f deliveries/s)%n", published, hosts,
-                seconds, hosts / seconds);
-        return hosts / seconds;
+        System.out.printf(Locale.ROOT, "    publish %d: %d servers in %.2f s (%.0f deliveries/s; API %.0f ms, first delivery "
+                        + "after %.0f ms); CPU/delivery %s; %s%n", published, hosts, seconds, hosts / seconds, apiMillis,
+                (arrivals.firstNanos() - start) / 1e6, used.perOperation(hosts), used.describe());
+        return new Published(hosts / seconds, used);
     }
 
     /** The sink checks signatures with the key the town publishes, as a receiver would. */
@@ -155,7 +173,7 @@ final class FanOutScenario {
     }
 
     private void row(String figure, Rounds r) {
-        run.report().row(figure, r.rate().format("%,.0f deliveries/s"),
+        run.report().row(figure, r.rate().format("%,.0f deliveries/s"), r.cpu(),
                 "RSA-2048 " + r.ceiling().format("%,.0f signs/s") + " (" + Runtime.getRuntime().availableProcessors()
                         + " threads)",
                 Report.percent(r.rate().median() / r.ceiling().median()), "≥ 80 % of signing",

@@ -41,6 +41,7 @@ final class FanOutSink implements AutoCloseable {
     static final class Arrivals {
         private final Set<String> hosts = ConcurrentHashMap.newKeySet();
         private final AtomicInteger posts = new AtomicInteger();
+        private final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
         private final AtomicLong last = new AtomicLong();
 
         int hosts() {
@@ -49,6 +50,10 @@ final class FanOutSink implements AutoCloseable {
 
         int posts() {
             return posts.get();
+        }
+
+        long firstNanos() {
+            return first.get();
         }
 
         long lastNanos() {
@@ -127,7 +132,9 @@ final class FanOutSink implements AutoCloseable {
         Arrivals a = arrivals.computeIfAbsent(objectId, k -> new Arrivals());
         a.hosts.add(host);
         a.posts.incrementAndGet();
-        a.last.accumulateAndGet(System.nanoTime(), Math::max);
+        long now = System.nanoTime();
+        a.first.accumulateAndGet(now, Math::min);
+        a.last.accumulateAndGet(now, Math::max);
         res.status(202).send();
     }
 
