@@ -14,8 +14,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import de.offenekommune.federation.sig.HttpFields;
 import de.offenekommune.federation.sig.HttpMessage;
 import de.offenekommune.federation.vocab.ActivityJson;
@@ -27,6 +25,9 @@ import de.offenekommune.federation.vocab.ActivityJson;
  * once ({@link InboxGate}), always with a small JSON body.
  */
 public final class InboxService implements HttpService {
+    private static final String ACCEPTED_MESSAGE = new InboxResult.Accepted("").message();
+    private static final byte[] ACCEPTED = ActivityJson.write(ActivityJson.newObject().put("status", 202)
+            .put("message", ACCEPTED_MESSAGE));
     private final InboxProcessor processor;
     private final InboxGate gate;
     private final Function<ServerRequest, Optional<String>> ownerOf;
@@ -58,6 +59,8 @@ public final class InboxService implements HttpService {
 
     private void receive(ServerRequest request, ServerResponse response) {
         if (!gate.enter()) {
+            // Read (and drop) the body, so the connection stays usable: reconnecting costs both sides more.
+            request.content().consume();
             response.header(HeaderNames.RETRY_AFTER, String.valueOf(gate.retryAfterSeconds()));
             answer(response, 503, "too many activities at once, retry after " + gate.retryAfterSeconds() + " s");
             return;
@@ -107,7 +110,9 @@ public final class InboxService implements HttpService {
     }
 
     private static void answer(ServerResponse response, int status, String message) {
-        ObjectNode json = ActivityJson.newObject().put("status", status).put("message", message);
-        response.status(Status.create(status)).header(HeaderValues.CONTENT_TYPE_JSON).send(ActivityJson.write(json));
+        // The common answer is written once, not serialised for every post.
+        byte[] body = status == 202 && message.equals(ACCEPTED_MESSAGE) ? ACCEPTED
+                : ActivityJson.write(ActivityJson.newObject().put("status", status).put("message", message));
+        response.status(Status.create(status)).header(HeaderValues.CONTENT_TYPE_JSON).send(body);
     }
 }

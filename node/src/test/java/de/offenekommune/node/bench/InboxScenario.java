@@ -61,14 +61,24 @@ final class InboxScenario {
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
             List<Double> bare = new ArrayList<>();
+            List<Double> nodeCpu = new ArrayList<>();
+            List<Double> databaseCpu = new ArrayList<>();
+            CpuMeter cpu = run.cpu(node);
             List<SignedActivities.Signed> last = List.of();
             for (int r = 0; r < run.sizes().rounds(); r++) {
                 last = activities.next(run.sizes().inboxPerStep());
                 bare.add(bareJson(node.ceilingPort(), c, last));
+                CpuMeter.Snapshot before = cpu.snapshot();
                 HttpLoad.Result result = send(inbox, c, last);
+                CpuMeter.Usage used = CpuMeter.between(before, cpu.snapshot());
                 rates.add(rate(result));
                 p50s.add(result.p50());
                 p99s.add(result.p99());
+                nodeCpu.add(used.node() * used.seconds() * 1000 / result.completed());
+                databaseCpu.add(used.database() * used.seconds() * 1000 / result.completed());
+                System.out.printf(Locale.ROOT, "    inbox round %d: %,.0f accepted/s, p50 %.1f ms, p99 %.1f ms; CPU/activity %s; %s%n",
+                        r + 1, rate(result), result.p50(), result.p99(), used.perOperation(result.completed()),
+                        used.describe());
                 drain();
             }
             double verifications = verifications(actors, last);
@@ -77,6 +87,7 @@ final class InboxScenario {
             run.report().row("2 inbox: signed Create{Note}/Like accepted and stored (%d connections)".formatted(c),
                     rate.format("%,.0f /s") + String.format(Locale.ROOT, ", p50 %.1f / p99 %.1f ms",
                             Stats.of(p50s).median(), p99),
+                    String.format(Locale.ROOT, "%.2f + %.2f ms", Stats.of(nodeCpu).median(), Stats.of(databaseCpu).median()),
                     "bare JSON POST " + Stats.of(bare).format("%,.0f /s"), Report.percent(rate.median() / Stats.of(bare).median()),
                     "≥ 2,000/s, p99 < 100 ms", rate.median() >= 2000 && p99 < 100);
             run.report().row("2 inbox ceiling: signature verifications (all cores)", "",
