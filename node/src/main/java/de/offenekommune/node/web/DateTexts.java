@@ -3,6 +3,7 @@ package de.offenekommune.node.web;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,11 +26,15 @@ final class DateTexts {
         }
     }
 
-    private record Key(Instant instant, Style style, Locale locale) {
-    }
+    private static final int MAX_REMEMBERED = 10_000;
+    /** Per style and language (a handful), the texts by instant: cheap keys for a lookup made per date shown. */
+    private static final Map<Style, Map<Locale, Map<Instant, String>>> TEXTS = new EnumMap<>(Style.class);
 
-    private static final int MAX_REMEMBERED = 20_000;
-    private static final Map<Key, String> TEXTS = new ConcurrentHashMap<>();
+    static {
+        for (Style style : Style.values()) {
+            TEXTS.put(style, new ConcurrentHashMap<>());
+        }
+    }
 
     private DateTexts() {
     }
@@ -38,14 +43,15 @@ final class DateTexts {
         if (instant == null) {
             return "";
         }
-        Key key = new Key(instant, style, style == Style.ISO ? Locale.ROOT : locale);
-        String text = TEXTS.get(key);
+        Locale language = style == Style.ISO ? Locale.ROOT : locale;
+        Map<Instant, String> texts = TEXTS.get(style).computeIfAbsent(language, k -> new ConcurrentHashMap<>());
+        String text = texts.get(instant);
         if (text == null) {
-            text = style.formatter.withLocale(key.locale()).format(instant.atZone(Page.ZONE));
-            if (TEXTS.size() >= MAX_REMEMBERED) {
-                TEXTS.clear();
+            text = style.formatter.withLocale(language).format(instant.atZone(Page.ZONE));
+            if (texts.size() >= MAX_REMEMBERED) {
+                texts.clear();
             }
-            TEXTS.put(key, text);
+            texts.put(instant, text);
         }
         return text;
     }

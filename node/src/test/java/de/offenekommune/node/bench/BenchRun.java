@@ -68,11 +68,15 @@ final class BenchRun {
 
     /** The first node seeds the town; its start is the first start on an empty database (migrations). */
     void seed() {
+        // Only the pages and the inbox need the proposals and the discussion.
+        boolean full = options.scenarios().contains("pages") || options.scenarios().contains("inbox");
+        int proposals = full ? sizes().proposals() : 0;
+        int comments = full ? sizes().comments() : 0;
         try (NodeProcess node = launch("seed")) {
-            town = node.seed(sizes().proposals(), sizes().comments());
+            town = node.seed(proposals, comments);
             database.analyze();
-            report.note("seeded %d proposals, %d comments on the project page, 12 projects in %.1f s (node services)",
-                    sizes().proposals(), sizes().comments(), town.path("seconds").asDouble());
+            report.note("seeded %,d proposals, %d comments on the project page, 12 projects in %.1f s (node services)",
+                    proposals, comments, town.path("seconds").asDouble());
             finish(node);
         }
     }
