@@ -3,10 +3,8 @@ package de.offenekommune.node;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -64,6 +62,7 @@ import de.offenekommune.node.project.ProjectRepository;
 import de.offenekommune.node.project.ProjectService;
 import de.offenekommune.node.project.ProjectStaffPages;
 import de.offenekommune.node.proposal.ProposalApi;
+import de.offenekommune.node.region.Region;
 import de.offenekommune.node.survey.ResponseRepository;
 import de.offenekommune.node.survey.ResponseService;
 import de.offenekommune.node.survey.SurveyApi;
@@ -111,7 +110,7 @@ public final class NodeApp implements AutoCloseable {
                              SessionService sessions, RateLimiter rateLimiter, ContentEvents events,
                              ProjectService projects, NewsService news, EventService eventService,
                              SurveyService surveys, ResponseService responses, ApiTokenService apiTokens,
-                             CitizenParticipation participation, ActivityPub activityPub) {
+                             CitizenParticipation participation, ActivityPub activityPub, Region region) {
     }
 
     public static NodeApp start(NodeConfig config) {
@@ -119,18 +118,12 @@ public final class NodeApp implements AutoCloseable {
     }
 
     public static NodeApp start(NodeConfig config, Clock clock) {
-        return start(config, clock, UnaryOperator.identity());
-    }
-
-    /** @param wrapDataSource wraps the pool the application queries through (tests count statements) */
-    public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource) {
-        return start(config, clock, wrapDataSource, HostResolver.system());
+        return start(config, clock, HostResolver.system());
     }
 
     /** @param hostResolver resolves remote host names for federation (tests map test names to loopback) */
-    public static NodeApp start(NodeConfig config, Clock clock, UnaryOperator<DataSource> wrapDataSource,
-                                HostResolver hostResolver) {
-        Database database = Database.start(config, wrapDataSource);
+    public static NodeApp start(NodeConfig config, Clock clock, HostResolver hostResolver) {
+        Database database = Database.start(config);
         List<AutoCloseable> workers = new ArrayList<>();
         try {
             database.migrate();
@@ -139,6 +132,8 @@ public final class NodeApp implements AutoCloseable {
             c.mail().start();
             workers.add(c.activityPub());
             c.activityPub().start();
+            workers.add(c.region());
+            c.region().start();
             if (config.demo()) {
                 new DemoSeeder(c).seedIfEmpty();
             }
@@ -201,14 +196,18 @@ public final class NodeApp implements AutoCloseable {
         CitizenParticipation participation = CitizenParticipation.create(config, clock, sql, mail, events);
         ActivityPub activityPub = new ActivityPub(new ActivityPub.Deps(config, clock, database.dataSource(), sql, events,
                 participation, responses, accountRepository, pages, forms, hostResolver));
+        Region region = new Region(config, sql, activityPub, clock);
         return new Components(config, clock, sql, pages, forms, new Cookies(config.security().secureCookies()),
                 mail, accountRepository, accounts, sessions, new RateLimiter(sql, clock), events,
-                projects, news, eventService, surveys, responses, apiTokens, participation, activityPub);
+                projects, news, eventService, surveys, responses, apiTokens, participation, activityPub, region);
     }
 
     /** All routes of a node; the order of filters matters (security headers, then the visitor). */
     static void routing(HttpRouting.Builder routing, Components c) {
-        routing.addFilter(new SecurityHeaders("https:"))
+        // Map tiles: any https server is allowed already; a configured http one (a local tile server) too.
+        String tiles = c.config().regionSettings().tileOrigin().filter(o -> o.startsWith("http:"))
+                .map(o -> " " + o).orElse("");
+        routing.addFilter(new SecurityHeaders("https:" + tiles))
                 .addFilter(new VisitorFilter(c.sessions(), c.cookies(), c.config().defaultLocale(),
                         c.config().security().trustProxy()))
                 .addFilter(new ApiAuthFilter(c.apiTokens()));
@@ -217,13 +216,14 @@ public final class NodeApp implements AutoCloseable {
         c.activityPub().routing(routing);
         participation(routing, c);
         routing.register("/", new HomePages(c.pages(), c.forms(), c.cookies(), c.projects(), c.eventService(),
-                        c.activityPub().neighbours()))
+                        c.activityPub().neighbours(), c.region()))
                 .register("/", new AuthPages(c.accounts(), c.sessions(), c.rateLimiter(), c.pages(), c.forms(),
                         c.cookies(), c.config().security()))
                 .register("/admin/rollen", new RolePages(c.accounts(), c.accountRepository(), c.sql(), c.pages(),
                         c.forms()))
                 .register("/", new StaffDashboardPages(c.pages()));
         c.participation().routing(routing, c.pages(), c.forms(), c.clock());
+        c.region().routing(routing, c.pages(), c.forms());
     }
 
     /** Projects, news, events and surveys: public pages, staff pages, feeds and the staff API. */

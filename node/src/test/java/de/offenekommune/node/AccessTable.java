@@ -36,12 +36,23 @@ final class AccessTable {
     /**
      * One route: its pattern, a concrete path to call, and who may.
      *
-     * @param form fields a POST sends besides the CSRF token (most send none: the empty form is enough
-     *             to get past the access check)
+     * @param form   fields a POST sends besides the CSRF token (most send none: the empty form is enough
+     *               to get past the access check)
+     * @param signed only requests with a valid HTTP signature get in (the ActivityPub inboxes): no session
+     *               or token stands in for one, so every caller of the table is refused with 401
      */
-    record Row(String method, String pattern, String path, Set<Caller> allowed, String form) {
+    record Row(String method, String pattern, String path, Set<Caller> allowed, String form, boolean signed) {
+        Row(String method, String pattern, String path, Set<Caller> allowed, String form) {
+            this(method, pattern, path, allowed, form, false);
+        }
+
         Row(String method, String pattern, String path, Set<Caller> allowed) {
             this(method, pattern, path, allowed, "");
+        }
+
+        /** An inbox: a browser-like POST (session, CSRF token, form body) is refused like any unsigned one. */
+        static Row inbox(String pattern, String path) {
+            return new Row("POST", pattern, path, EnumSet.noneOf(Caller.class), "text=hallo", true);
         }
 
         boolean api() {
@@ -58,7 +69,7 @@ final class AccessTable {
     }
 
     static List<Row> rows(TestNode node, Fixtures.Cast cast) {
-        return table(new Objects(node, cast), cast);
+        return table(node, new Objects(node, cast), cast);
     }
 
     /** The objects the table's paths point at; those a route deletes or revokes exist only for that route. */
@@ -140,7 +151,7 @@ final class AccessTable {
     }
 
     /** THE TABLE: every route, a path with real ids, and who may use it. */
-    private static List<Row> table(Objects o, Fixtures.Cast cast) {
+    private static List<Row> table(TestNode node, Objects o, Fixtures.Cast cast) {
         List<Row> rows = new ArrayList<>();
         String project = o.project.path();
         String staffProject = "/verwaltung/projekte/" + o.project.id();
@@ -296,7 +307,27 @@ final class AccessTable {
         rows.add(new Row("GET", "/api/v1/proposals", "/api/v1/proposals", API));
         rows.add(new Row("GET", "/api/v1/proposals/{id}", "/api/v1/proposals/" + o.proposal, API));
         rows.add(new Row("ANY", "/api/v1/*", "/api/v1/gibt-es-nicht", API));
+        rows.addAll(FederationAccessRows.rows(node, cast, new FederationAccessRows.Local(o.project, o.news,
+                o.proposal, o.openSurvey, node.components().surveys().get(o.openSurvey.id()).questions().getFirst()
+                .id())));
+        rows.addAll(regionRows());
         return rows;
+    }
+
+    /**
+     * Region mode (issue 7). The routes exist on every node; a town answers 404 to the callers
+     * allowed here, after the same access check a region makes (RegionMemberPagesTest checks a region).
+     */
+    private static List<Row> regionRows() {
+        return List.of(
+                new Row("GET", "/region", "/region", EVERYONE),
+                new Row("GET", "/region/karte", "/region/karte", EVERYONE),
+                new Row("GET", "/region/karte.json", "/region/karte.json", EVERYONE),
+                new Row("GET", "/region/kennzahlen", "/region/kennzahlen", EVERYONE),
+                new Row("GET", "/kommune/kennzahlen", "/kommune/kennzahlen", EVERYONE),
+                new Row("GET", "/admin/mitglieder", "/admin/mitglieder", ADMIN),
+                new Row("POST", "/admin/mitglieder", "/admin/mitglieder", ADMIN),
+                new Row("POST", "/admin/mitglieder/entfernen", "/admin/mitglieder/entfernen", ADMIN));
     }
 
 }

@@ -42,7 +42,8 @@ import de.offenekommune.node.testing.TestNode;
  * real objects and the callers allowed to use it. Every caller not in that set must be refused the
  * way its kind is refused: a visitor without a session is sent to the sign-in page (GET) or gets
  * 401, a signed-in account without the role gets 403, the API answers 401 without a valid token
- * and 403 for a token whose account is not staff. Allowed callers may still get 400, 404 or 409
+ * and 403 for a token whose account is not staff, an ActivityPub inbox answers 401 to every request
+ * without an HTTP signature, whoever sends it. Allowed callers may still get 400, 404 or 409
  * (the requests carry empty forms), but never a refusal and never a 5xx.
  */
 class AuthorisationMatrixTest {
@@ -127,7 +128,9 @@ class AuthorisationMatrixTest {
             return;
         }
         String expected;
-        if (row.api()) {
+        if (row.signed()) {
+            expected = "401";
+        } else if (row.api()) {
             expected = caller == Caller.CITIZEN_TOKEN ? "403" : "401";
         } else if (caller == Caller.ANONYMOUS) {
             expected = row.method().equals("GET") ? "303 to sign-in" : "401";

@@ -8,6 +8,7 @@ import de.offenekommune.federation.jsonld.DocumentReader;
 import de.offenekommune.federation.sig.HttpMessage;
 import de.offenekommune.federation.sig.HttpSignatureVerifier;
 import de.offenekommune.federation.sig.SignatureCheck;
+import de.offenekommune.federation.sig.SignatureFailure;
 import de.offenekommune.federation.store.StoreException;
 import de.offenekommune.federation.uri.Origin;
 import de.offenekommune.federation.vocab.Activity;
@@ -17,7 +18,7 @@ import de.offenekommune.federation.vocab.MalformedDocumentException;
 import de.offenekommune.federation.vocab.Reference;
 
 /**
- * The inbox pipeline, independent of HTTP: size, parse, blocks, signature, signer = actor, origin,
+ * The inbox pipeline, independent of HTTP: size, a signature at all, parse, blocks, signature, signer = actor, origin,
  * supported type, the handler's own check, then store (deduplicated, takeover-checked) before the
  * 202. Every refusal has a status and a message; nothing is stored unless everything passed.
  */
@@ -57,6 +58,10 @@ public final class InboxProcessor {
     public InboxResult receive(HttpMessage request, String inboxOwner) {
         if (request.body().length > config.maxBodyBytes()) {
             return new InboxResult.Rejected(413, "body larger than " + config.maxBodyBytes() + " bytes");
+        }
+        if (!HttpSignatureVerifier.isSigned(request)) {
+            // Nothing unsigned is ever accepted: refuse it as such before parsing a body no one vouches for.
+            return new InboxResult.Rejected(401, SignatureFailure.NO_SIGNATURE.message());
         }
         Activity activity;
         try {

@@ -24,15 +24,18 @@ public final class HttpSignatureVerifier {
         this.cavage = new CavageParser(policy);
     }
 
+    /** Whether the request carries a signature of either generation at all (verified or not). */
+    public static boolean isSigned(HttpMessage message) {
+        return message.fields().contains("signature-input") || message.fields().contains("signature")
+                || message.fields().contains("authorization");
+    }
+
     public SignatureCheck verify(HttpMessage message) {
-        ParsedSignature.Outcome outcome;
-        if (message.fields().contains("signature-input")) {
-            outcome = rfc9421.parse(message);
-        } else if (message.fields().contains("signature") || message.fields().contains("authorization")) {
-            outcome = cavage.parse(message);
-        } else {
+        if (!isSigned(message)) {
             return SignatureCheck.Rejected.of(SignatureFailure.NO_SIGNATURE);
         }
+        ParsedSignature.Outcome outcome = message.fields().contains("signature-input") ? rfc9421.parse(message)
+                : cavage.parse(message);
         return switch (outcome) {
             case ParsedSignature.Refused refused -> refused.rejection();
             case ParsedSignature.Parsed parsed -> verifyWithKey(parsed.signature());

@@ -70,6 +70,15 @@ class InboxAttackTest {
     }
 
     @Test
+    void anUnsignedFormPostIs401NotAParseError() {
+        HttpMessage browserLike = HttpMessage.request("POST", t.rig.inboxUri(), HttpFields.create()
+                .set("content-type", "application/x-www-form-urlencoded").set("cookie", "ok_session=abc"),
+                "_csrf=token&text=hallo".getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(t.rig.post(browserLike), 401, "not signed");
+    }
+
+    @Test
     void aSignatureCoveringOnlyDateIs401() {
         assertRefused(postWithHeaders(like("2"), List.of("date"), "rsa-sha256"), 401, "required parts");
     }

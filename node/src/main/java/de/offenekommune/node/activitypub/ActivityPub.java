@@ -17,6 +17,7 @@ import de.offenekommune.federation.Federation;
 import de.offenekommune.federation.fetch.HostResolver;
 import de.offenekommune.federation.jsonld.ContextRegistry;
 import de.offenekommune.federation.uri.Origin;
+import de.offenekommune.federation.webfinger.WebFingerService;
 import de.offenekommune.node.CitizenParticipation;
 import de.offenekommune.node.account.AccountRepository;
 import de.offenekommune.node.activitypub.actor.ActorDocuments;
@@ -24,6 +25,7 @@ import de.offenekommune.node.activitypub.actor.ActorKeyStore;
 import de.offenekommune.node.activitypub.actor.ActorPages;
 import de.offenekommune.node.activitypub.actor.LocalActor;
 import de.offenekommune.node.activitypub.actor.LocalActors;
+import de.offenekommune.node.activitypub.actor.FiguresPage;
 import de.offenekommune.node.activitypub.actor.NodeInfoFigures;
 import de.offenekommune.node.activitypub.actor.WebFingerAccounts;
 import de.offenekommune.node.activitypub.inbox.InboxContext;
@@ -34,6 +36,8 @@ import de.offenekommune.node.activitypub.mapper.NewsMapper;
 import de.offenekommune.node.activitypub.mapper.ProjectMapper;
 import de.offenekommune.node.activitypub.mapper.ProposalMapper;
 import de.offenekommune.node.activitypub.mapper.SurveyMapper;
+import de.offenekommune.node.activitypub.neighbourhood.ConfiguredFollows;
+import de.offenekommune.node.activitypub.neighbourhood.NeighbourBackfill;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourPages;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourRepository;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourService;
@@ -54,6 +58,7 @@ import de.offenekommune.node.events.ContentEvents;
 import de.offenekommune.node.project.NewsRepository;
 import de.offenekommune.node.project.ProjectPartsRepository;
 import de.offenekommune.node.project.ProjectRepository;
+import de.offenekommune.node.region.OwnFigures;
 import de.offenekommune.node.proposal.ProposalRepository;
 import de.offenekommune.node.survey.ResponseService;
 import de.offenekommune.node.survey.SurveyRepository;
@@ -87,14 +92,17 @@ public final class ActivityPub implements AutoCloseable {
     private final Activities activities;
     private final NeighbourService neighbours;
     private final RemoteActions remoteActions;
+    private final ConfiguredFollows configuredFollows;
     private final NodeInfoFigures nodeInfo;
     private final Sql sql;
+    private final Clock clock;
     private final Pages pages;
     private final Forms forms;
 
     public ActivityPub(Deps d) {
         this.config = d.config();
         this.sql = d.sql();
+        this.clock = d.clock();
         this.pages = d.pages();
         this.forms = d.forms();
         this.uris = new NodeUris(d.config().baseUrl().toString());
@@ -116,7 +124,7 @@ public final class ActivityPub implements AutoCloseable {
                 .meterRegistry(Metrics.globalRegistry())
                 .build();
         this.store = new ActivityStore();
-        this.relay = new Relay(d.sql(), store, federation.outbox(), d.clock(), RELAY_POLL);
+        this.relay = new Relay(d.sql(), store, federation.outbox(), uris, d.clock(), RELAY_POLL);
         this.activities = new Activities(uris, context, d.clock());
         BlockedBy blockedBy = new BlockedBy();
         Publications publications = new Publications(store, activities, blockedBy, d.clock(), relay::wakeUp);
@@ -131,8 +139,13 @@ public final class ActivityPub implements AutoCloseable {
                 d.clock());
         NeighbourRepository neighbourRepository = new NeighbourRepository();
         this.neighbours = new NeighbourService(d.sql(), neighbourRepository, uris,
-                federation.webFingerClient(d.config().baseUrl().getScheme()), federation.remoteActors(), activities,
-                publications, d.clock());
+                federation.webFingerClient(d.config().baseUrl().getScheme()), federation.remoteActors(),
+                federation.dereferencer(), activities, publications, d.clock());
+        NeighbourBackfill backfill = new NeighbourBackfill(neighbours, federation.remoteActors(),
+                federation.dereferencer());
+        neighbours.onAccepted(backfill::start);
+        this.configuredFollows = new ConfiguredFollows(neighbours, d.config().regionSettings().retryInterval());
+        configuredFollows.register(ConfiguredFollows.neighbours(neighbours, d.config().regionSettings().follow()));
         this.remoteActions = new RemoteActions(d.sql(), neighbourRepository, neighbours, uris, activities,
                 publications, d.clock());
         this.nodeInfo = new NodeInfoFigures(d.sql(), d.config(), d.clock());
@@ -146,10 +159,18 @@ public final class ActivityPub implements AutoCloseable {
         }
     }
 
-    /** The host names this node answers for: the base URL's authority, and its host without the port. */
+    /**
+     * The hosts the federation library treats as this node's own: only the base URL's authority. With
+     * a port (the three-towns example runs three nodes on 127.0.0.1:8081-8083) the bare host is not
+     * ours alone; the library compares hosts without ports, so the relay leaves our own URLs out itself.
+     */
     static Set<String> localHosts(NodeConfig config) {
-        Set<String> hosts = new LinkedHashSet<>();
-        hosts.add(config.baseUrl().getAuthority().toLowerCase(Locale.ROOT));
+        return Set.of(config.baseUrl().getAuthority().toLowerCase(Locale.ROOT));
+    }
+
+    /** WebFinger answers for the authority ({@code acct:x@host:port}) and for URLs on our host. */
+    static Set<String> webFingerHosts(NodeConfig config) {
+        Set<String> hosts = new LinkedHashSet<>(localHosts(config));
         hosts.add(Origin.hostOf(config.baseUrl().toString()));
         return hosts;
     }
@@ -158,11 +179,13 @@ public final class ActivityPub implements AutoCloseable {
         if (config.federation().enabled()) {
             federation.start();
             relay.start();
+            configuredFollows.start();
         }
     }
 
     @Override
     public void close() {
+        configuredFollows.close();
         relay.close();
         federation.close();
     }
@@ -177,9 +200,10 @@ public final class ActivityPub implements AutoCloseable {
                 .register("/", new ActorPages(sql, uris, actors, documents, store, federation.followers(), neighbours,
                         remoteActions, pages))
                 .register(NodeUris.SHARED_INBOX, federation.sharedInbox())
-                .register("/.well-known/webfinger", federation.webFinger(new WebFingerAccounts(actors, uris,
-                        config.authority())))
-                .register("/", federation.nodeInfo(nodeInfo, uris.base()));
+                .register("/.well-known/webfinger", new WebFingerService(new WebFingerAccounts(actors, uris,
+                        config.authority()), webFingerHosts(config)))
+                .register("/", federation.nodeInfo(nodeInfo, uris.base()))
+                .register("/", new FiguresPage(uris, config.ags(), new OwnFigures(sql, clock), activities));
         for (String actorPath : java.util.List.of(NodeUris.TOWN, NodeUris.INSTANCE, NodeUris.GROUP, NodeUris.PERSON)) {
             routing.register(actorPath + "/inbox", federation.personalInbox(this::inboxOwner));
         }
@@ -214,6 +238,11 @@ public final class ActivityPub implements AutoCloseable {
 
     public NeighbourService neighbours() {
         return neighbours;
+    }
+
+    /** Follows configured handles (neighbours, region members) until reached. */
+    public ConfiguredFollows configuredFollows() {
+        return configuredFollows;
     }
 
     public RemoteActions remoteActions() {

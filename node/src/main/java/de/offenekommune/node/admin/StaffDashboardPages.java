@@ -32,6 +32,7 @@ public final class StaffDashboardPages implements HttpService {
             new Tool("/admin/einstellungen", "nav.settings", "dashboard.settings-text"),
             new Tool("/admin/seiten", "nav.pages", "dashboard.pages-text"),
             new Tool("/admin/nachbarn", "neighbours.title", "dashboard.neighbours-text"));
+    private static final Tool MEMBERS = new Tool("/admin/mitglieder", "region.members.title", "dashboard.members-text");
 
     private final Pages pages;
 
@@ -50,6 +51,9 @@ public final class StaffDashboardPages implements HttpService {
         List<Tool> tools = new ArrayList<>(STAFF_TOOLS);
         if (visitor.has(Role.ADMIN)) {
             tools.addAll(ADMIN_TOOLS);
+            if (pages.site().region()) {
+                tools.add(MEMBERS);
+            }
         }
         pages.render(req, res, "admin/dashboard.jte", "tools", tools);
     }

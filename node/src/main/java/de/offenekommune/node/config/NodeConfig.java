@@ -29,7 +29,12 @@ public record NodeConfig(
         MailConfig mail,
         SecurityConfig security,
         FederationConfig federation,
-        ProposalConfig proposals) {
+        ProposalConfig proposals,
+        RegionConfig regionSettings,
+        String demoData) {
+
+    /** The demo data sets ({@code node.demo-data}); a region seeds its own by default. */
+    public static final java.util.Set<String> DEMO_DATA = java.util.Set.of("musterstadt", "beispielheim", "region");
 
     public enum NodeKind {
         MUNICIPALITY, REGION;
@@ -101,6 +106,7 @@ public record NodeConfig(
         Config federation = root.get("federation");
         Config proposals = root.get("proposals");
         boolean https = "https".equalsIgnoreCase(baseUrl.getScheme());
+        NodeKind kind = NodeKind.parse(node.get("kind").asString().orElse("municipality"));
         return new NodeConfig(
                 host,
                 port,
@@ -108,7 +114,7 @@ public record NodeConfig(
                 name,
                 handle(node.get("handle").asString().orElse(slug(name))),
                 node.get("ags").asString().orElse(""),
-                NodeKind.parse(node.get("kind").asString().orElse("municipality")),
+                kind,
                 Path.of(node.get("data-dir").asString().orElse("./data")).toAbsolutePath().normalize(),
                 Locale.forLanguageTag(node.get("default-locale").asString().orElse("de")),
                 node.get("demo").asBoolean().orElse(false),
@@ -136,7 +142,20 @@ public record NodeConfig(
                 federation(federation, baseUrl),
                 new ProposalConfig(
                         proposals.get("support-threshold").asInt().orElse(50),
-                        Duration.ofDays(7L * proposals.get("support-weeks").asInt().orElse(8))));
+                        Duration.ofDays(7L * proposals.get("support-weeks").asInt().orElse(8))),
+                RegionConfig.from(root),
+                demoData(node.get("demo-data").asString().orElse(""), kind));
+    }
+
+    static String demoData(String value, NodeKind kind) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.isEmpty()) {
+            return kind == NodeKind.REGION ? "region" : "musterstadt";
+        }
+        if (!DEMO_DATA.contains(v)) {
+            throw new IllegalArgumentException("node.demo-data must be one of " + DEMO_DATA + ", not " + value);
+        }
+        return v;
     }
 
     /** The town actor's handle: it must not look like a project group's ({@code projekt-...}). */

@@ -3,7 +3,6 @@ package de.offenekommune.node.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -30,26 +29,16 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
-    private final DataSource forQueries;
     /** Built on first use: building a DbClient (its mappers) is a noticeable part of the start time. */
     private final Supplier<DbClient> dbClient;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource, DataSource forQueries) {
+    private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
-        this.forQueries = forQueries;
-        this.dbClient = LazyValue.create(() -> DataSourceConnectionPool.dbClient(forQueries));
+        this.dbClient = LazyValue.create(() -> DataSourceConnectionPool.dbClient(dataSource));
     }
 
     public static Database start(NodeConfig config) {
-        return start(config, UnaryOperator.identity());
-    }
-
-    /**
-     * @param wrap wraps the pool that the application's queries ({@link Sql}, DbClient) use; tests count
-     *             statements with it. Flyway and health checks use the pool directly.
-     */
-    public static Database start(NodeConfig config, UnaryOperator<DataSource> wrap) {
         NodeConfig.DatabaseConfig db = config.database();
         EmbeddedDatabase embedded = null;
         String url = db.jdbcUrl();
@@ -64,7 +53,7 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource ds = pool(url, user, password, db.poolSize());
             checkConnection(ds, url);
-            return new Database(embedded, ds, wrap.apply(ds));
+            return new Database(embedded, ds);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -103,7 +92,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Sql sql() {
-        return new Sql(forQueries);
+        return new Sql(dataSource);
     }
 
     /** True if a trivial query answers: the readiness check. */

@@ -4,7 +4,7 @@ import de.offenekommune.node.NodeApp;
 import de.offenekommune.node.account.Account;
 
 /**
- * The demo town's content (projects, proposals, comments, surveys, events). Each piece is created
+ * The demo town's content (projects, proposals, comments, surveys, events), or a region's. Each piece is created
  * through the participation services, exactly as staff and citizens would create it.
  */
 final class DemoContent {
@@ -22,9 +22,16 @@ final class DemoContent {
         this.jonas = jonas;
     }
 
+    /** The data set of {@code node.demo-data}: Musterstadt, the smaller Beispielheim, or the region's own. */
     void create() {
-        new DemoProjects(c, anna, jonas).create();
-        new DemoComments(c, staff, anna, jonas).create();
-        new DemoProposals(c, staff, anna, jonas).create();
+        switch (c.config().demoData()) {
+            case "beispielheim" -> new DemoBeispielheim(c, staff, anna, jonas).create();
+            case "region" -> new DemoRegion(c, anna, jonas).create();
+            default -> {
+                new DemoProjects(c, anna, jonas).create();
+                new DemoComments(c, staff, anna, jonas).create();
+                new DemoProposals(c, staff, anna, jonas).create();
+            }
+        }
     }
 }

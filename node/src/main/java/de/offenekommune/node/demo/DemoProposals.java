@@ -42,7 +42,7 @@ final class DemoProposals {
     }
 
     void create() {
-        String domain = DemoSeeder.mailDomain(c.config().baseUrl().getHost());
+        String domain = DemoSeeder.mailDomain(c);
         People people = new People(citizen("lena", "Lena Hoffmann", domain), citizen("murat", "Murat Yıldız", domain),
                 citizen("sophie", "Sophie Wagner", domain), citizen("mueller", "Klaus Müller", domain));
         Addressees to = addressees(domain);

@@ -33,15 +33,15 @@ public final class DemoSeeder {
         if (!first) {
             return;
         }
-        String host = c.config().baseUrl().getHost();
+        String domain = mailDomain(c);
         String adminPassword = Tokens.random().substring(0, 16);
-        Account admin = c.accounts().createConfirmed("admin@" + mailDomain(host), "Verwaltung (Admin)", "admin",
+        Account admin = c.accounts().createConfirmed("admin@" + domain, "Verwaltung (Admin)", "admin",
                 adminPassword, Role.ADMIN);
-        Account staff = c.accounts().createConfirmed("bauamt@" + mailDomain(host), "Bauamt Musterstadt", "bauamt",
+        Account staff = c.accounts().createConfirmed("bauamt@" + domain, staffName(c.config().demoData()), "bauamt",
                 DEMO_PASSWORD, Role.STAFF);
-        Account anna = c.accounts().createConfirmed("anna@" + mailDomain(host), "Anna Schmidt", "anna",
+        Account anna = c.accounts().createConfirmed("anna@" + domain, "Anna Schmidt", "anna",
                 DEMO_PASSWORD, Role.CITIZEN);
-        Account jonas = c.accounts().createConfirmed("jonas@" + mailDomain(host), "Jonas Weber", "jonas",
+        Account jonas = c.accounts().createConfirmed("jonas@" + domain, "Jonas Weber", "jonas",
                 DEMO_PASSWORD, Role.CITIZEN);
         new DemoContent(c, admin, staff, anna, jonas).create();
         c.sql().update("UPDATE node_setting SET value = 'done' WHERE key = ?", SEEDED_KEY);
@@ -52,8 +52,8 @@ public final class DemoSeeder {
         Path file = c.config().dataDir().resolve("demo-admin.txt");
         String text = "OffeneKommune demo node " + c.config().baseUrl() + "/\n"
                 + "Admin:   " + admin.email() + " / " + password + "\n"
-                + "Staff:   bauamt@" + mailDomain(c.config().baseUrl().getHost()) + " / " + DEMO_PASSWORD + "\n"
-                + "Citizen: anna@" + mailDomain(c.config().baseUrl().getHost()) + " / " + DEMO_PASSWORD + "\n";
+                + "Staff:   bauamt@" + mailDomain(c) + " / " + DEMO_PASSWORD + "\n"
+                + "Citizen: anna@" + mailDomain(c) + " / " + DEMO_PASSWORD + "\n";
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
@@ -68,8 +68,22 @@ public final class DemoSeeder {
         System.out.println("\n  Demo accounts (also in " + file + "):\n  " + text.replace("\n", "\n  "));
     }
 
-    /** "127.0.0.1" is not a mail domain; demo addresses use a reserved example domain then. */
-    static String mailDomain(String host) {
-        return host.matches("[0-9.]+|localhost|\\[.*]") ? "musterstadt.example" : host;
+    /**
+     * "127.0.0.1" is not a mail domain; demo addresses use a reserved example domain named after the
+     * data set then ({@code musterstadt.example}, {@code beispielheim.example}, {@code musterkreis.example}).
+     */
+    static String mailDomain(NodeApp.Components c) {
+        String host = c.config().baseUrl().getHost();
+        String set = c.config().demoData();
+        return host.matches("[0-9.]+|localhost|\\[.*]") ? (set.equals("region") ? "musterkreis" : set) + ".example"
+                : host;
+    }
+
+    private static String staffName(String set) {
+        return switch (set) {
+            case "beispielheim" -> "Bauamt Beispielheim";
+            case "region" -> "Kreisverwaltung Musterkreis";
+            default -> "Bauamt Musterstadt";
+        };
     }
 }

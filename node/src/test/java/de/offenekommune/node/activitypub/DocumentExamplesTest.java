@@ -111,6 +111,7 @@ class DocumentExamplesTest {
         get(fediverse, "comment-note", "/kommentare/" + comment);
         get(fediverse, "tombstone", gone.path());
         get(fediverse, "followers", "/kommune/followers");
+        get(fediverse, "participation-figures", "/kommune/kennzahlen");
         EXAMPLES.put("webfinger", ActivityJson.parse(node.browser().get("/.well-known/webfinger?resource=acct:musterstadt@"
                 + node.baseUrl().getAuthority(), "application/jrd+json").body()));
         EXAMPLES.put("nodeinfo", ActivityJson.parse(node.browser().get("/nodeinfo/2.1", "application/json").body()));

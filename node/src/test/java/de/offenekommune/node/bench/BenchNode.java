@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.UnaryOperator;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -43,8 +42,7 @@ public final class BenchNode {
         LogConfig.configureRuntime();
         HeapWatch heap = HeapWatch.start();
         long begin = System.nanoTime();
-        NodeApp app = NodeApp.start(NodeConfig.from(config(Path.of(args[0]))), Clock.systemUTC(),
-                UnaryOperator.identity(), new BenchResolver());
+        NodeApp app = NodeApp.start(NodeConfig.from(config(Path.of(args[0]))), Clock.systemUTC(), new BenchResolver());
         double startMillis = (System.nanoTime() - begin) / 1e6;
         CeilingServer ceiling = CeilingServer.start(app.components());
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -56,6 +56,16 @@ public final class QueryCounter {
         return statements.size();
     }
 
+    /** A mark to count from ({@link #since(int)}). */
+    public synchronized int mark() {
+        return statements.size();
+    }
+
+    /** The statements counted since {@code mark}. */
+    public synchronized List<String> since(int mark) {
+        return List.copyOf(statements.subList(mark, statements.size()));
+    }
+
     /** The statements counted since the last reset, for failure messages. */
     public synchronized List<String> statements() {
         return List.copyOf(statements);

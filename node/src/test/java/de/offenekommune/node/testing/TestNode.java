@@ -32,29 +32,18 @@ public final class TestNode implements AutoCloseable {
     private final NodeApp app;
     private final TestPostgres.TestDatabase database;
     private final Path dataDir;
-    private final StatementCounter statements;
+    private final QueryCounter statements;
 
-    private TestNode(NodeApp app, TestPostgres.TestDatabase database, Path dataDir, StatementCounter statements) {
+    private TestNode(NodeApp app, TestPostgres.TestDatabase database, Path dataDir, QueryCounter statements) {
         this.app = app;
         this.database = database;
         this.dataDir = dataDir;
         this.statements = statements;
     }
 
-    /**
-     * Optional set-up beyond config keys.
-     *
-     * @param countStatements wrap the node's query pool in a {@link StatementCounter} (see {@link #statements()})
-     */
-    public record Options(boolean countStatements) {
-        public static Options defaults() {
-            return new Options(false);
-        }
-    }
-
-    /** A node whose SQL statements are counted ({@link #statements()}). */
+    /** A node whose SQL statements on request threads are counted ({@link #statements()}). */
     public static TestNode startCounting(String name, Map<String, String> overrides) {
-        return startOn(name, TestPostgres.newDatabase(name), overrides, Clock.systemUTC(), true, new Options(true));
+        return start(name, overrides, new QueryCounter());
     }
 
     public static TestNode start(String name) {
@@ -87,22 +76,21 @@ public final class TestNode implements AutoCloseable {
         TestPostgres.TestDatabase db = TestPostgres.newDatabase(name);
         Map<String, String> all = new HashMap<>(overrides);
         all.put("db.url", counter.wrap(db.jdbcUrl()));
-        return startOn(name, db, all, Clock.systemUTC());
+        return startOn(name, db, all, Clock.systemUTC(), true, counter);
     }
 
     /** A second node process on an existing node's database (scale-out tests). */
     public static TestNode startOnSameDatabase(TestNode other, Map<String, String> overrides) {
-        return startOn(other.app.config().name(), other.database, overrides, Clock.systemUTC(), false,
-                Options.defaults());
+        return startOn(other.app.config().name(), other.database, overrides, Clock.systemUTC(), false, null);
     }
 
     private static TestNode startOn(String name, TestPostgres.TestDatabase db, Map<String, String> overrides,
                                     Clock clock) {
-        return startOn(name, db, overrides, clock, true, Options.defaults());
+        return startOn(name, db, overrides, clock, true, null);
     }
 
     private static TestNode startOn(String name, TestPostgres.TestDatabase db, Map<String, String> overrides,
-                                    Clock clock, boolean ownsDatabase, Options options) {
+                                    Clock clock, boolean ownsDatabase, QueryCounter counter) {
         int port = freePort();
         Path dataDir;
         try {
@@ -132,9 +120,7 @@ public final class TestNode implements AutoCloseable {
                 .addSource(ConfigSources.create(values))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .build();
-        StatementCounter counter = options.countStatements() ? new StatementCounter() : null;
-        NodeApp app = NodeApp.start(NodeConfig.from(config), clock,
-                counter == null ? java.util.function.UnaryOperator.identity() : counter::wrap, RESOLVER);
+        NodeApp app = NodeApp.start(NodeConfig.from(config), clock, RESOLVER);
         return new TestNode(app, ownsDatabase ? db : null, dataDir, counter);
     }
 
@@ -159,7 +145,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     /** The statement counter; only for nodes started with {@link #startCounting}. */
-    public StatementCounter statements() {
+    public QueryCounter statements() {
         if (statements == null) {
             throw new IllegalStateException("start the node with startCounting to count statements");
         }

@@ -37,12 +37,21 @@ class ErrorPagesTest {
     }
 
     @Test
-    void oversizeBodyIs413AndTheNodeKeepsServing() {
-        TestBrowser browser = node.browser();
-        browser.get("/registrieren");
-        var r = browser.postRaw("/registrieren", "application/x-www-form-urlencoded", "a=" + "x".repeat(3 * 1024 * 1024));
-        assertEquals(413, r.status());
-        assertEquals(200, browser.get("/").status());
+    void oversizeBodyIs413AndTheNodeKeepsServing() throws Exception {
+        // A raw request that announces 3 MB: the node answers 413 from the headers alone. (A client
+        // streaming the body may see the connection closed under it instead of reading the answer.)
+        try (java.net.Socket socket = new java.net.Socket(node.baseUrl().getHost(), node.baseUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /registrieren HTTP/1.1\r\nHost: " + node.baseUrl().getAuthority()
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + (3 * 1024 * 1024)
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertTrue(statusLine.startsWith("HTTP/1.1 413 "), statusLine);
+        }
+        assertEquals(200, node.browser().get("/").status());
     }
 
     @Test

@@ -118,15 +118,15 @@ public final class NeighbourPages implements HttpService {
     private void deleteComment(ServerRequest req, ServerResponse res) {
         Visitor visitor = VisitorFilter.of(req);
         Account citizen = visitor.require(Role.CITIZEN);
-        Forms.Form form = forms.read(req, visitor);
+        forms.read(req, visitor);
         UUID uuid;
         try {
             uuid = UUID.fromString(req.path().pathParameters().get("uuid"));
         } catch (IllegalArgumentException e) {
             throw HttpError.notFound();
         }
-        actions.deleteComment(citizen, uuid);
-        Pages.redirect(res, "/nachbarschaft/" + form.id("item"), "neighbour-comment-deleted");
+        long item = actions.deleteComment(citizen, uuid);
+        Pages.redirect(res, "/nachbarschaft/" + item, "neighbour-comment-deleted");
     }
 
     /** Signed in, and the form's CSRF token checked; returns the item id. */

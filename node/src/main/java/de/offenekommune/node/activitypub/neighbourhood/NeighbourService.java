@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import de.offenekommune.federation.fetch.Dereferenced;
+import de.offenekommune.federation.fetch.Dereferencer;
 import de.offenekommune.federation.fetch.RemoteActors;
 import de.offenekommune.federation.uri.Origin;
 import de.offenekommune.federation.vocab.ActivityJson;
@@ -22,10 +23,10 @@ import de.offenekommune.federation.webfinger.WebFingerResult;
 import de.offenekommune.node.account.Account;
 import de.offenekommune.node.account.Role;
 import de.offenekommune.node.activitypub.NodeUris;
+import de.offenekommune.node.activitypub.mapper.NeighbourItemMapper;
 import de.offenekommune.node.activitypub.publish.Activities;
 import de.offenekommune.node.activitypub.publish.Publications;
 import de.offenekommune.node.db.Sql;
-import de.offenekommune.node.web.HtmlSanitizer;
 import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.InvalidInput;
 
@@ -36,7 +37,8 @@ import de.offenekommune.node.web.InvalidInput;
  */
 public final class NeighbourService {
     private static final Logger LOG = Logger.getLogger(NeighbourService.class.getName());
-    private static final Pattern HANDLE = Pattern.compile("@?[^@\\s/]{1,100}@[A-Za-z0-9.:\\[\\]-]{1,200}");
+    private static final Pattern HANDLE = Pattern.compile("[^@\\s/:]{1,100}@[a-z0-9.-]{1,200}(:[0-9]{1,5})?|"
+            + "[^@\\s/:]{1,100}@\\[[0-9a-f:.]{2,45}](:[0-9]{1,5})?");
     static final int MAX_NEIGHBOURS = 500;
 
     /** What following a handle did. */
@@ -44,7 +46,7 @@ public final class NeighbourService {
         record Followed(Neighbour neighbour) implements FollowResult {
         }
 
-        record AlreadyFollowed() implements FollowResult {
+        record AlreadyFollowed(Neighbour neighbour) implements FollowResult {
         }
     }
 
@@ -53,17 +55,22 @@ public final class NeighbourService {
     private final NodeUris uris;
     private final WebFingerClient webFinger;
     private final RemoteActors remoteActors;
+    private final Dereferencer dereferencer;
+    private final List<java.util.function.Consumer<String>> acceptedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Activities activities;
     private final Publications publications;
     private final Clock clock;
 
     public NeighbourService(Sql sql, NeighbourRepository repository, NodeUris uris, WebFingerClient webFinger,
-                            RemoteActors remoteActors, Activities activities, Publications publications, Clock clock) {
+                            RemoteActors remoteActors, Dereferencer dereferencer, Activities activities,
+                            Publications publications, Clock clock) {
         this.sql = sql;
         this.repository = repository;
         this.uris = uris;
         this.webFinger = webFinger;
         this.remoteActors = remoteActors;
+        this.dereferencer = dereferencer;
         this.activities = activities;
         this.publications = publications;
         this.clock = clock;
@@ -81,8 +88,17 @@ public final class NeighbourService {
      */
     public FollowResult follow(Account admin, String handle) {
         requireAdmin(admin);
-        String h = handle == null ? "" : handle.strip();
-        if (!HANDLE.matcher(h).matches()) {
+        return followHandle(handle);
+    }
+
+    /**
+     * The same for configured follows (neighbours.follow, region members): no account involved.
+     *
+     * @throws InvalidInput as {@link #follow}; "unknown" also when the other node is not reachable yet
+     */
+    public FollowResult followHandle(String handle) {
+        String h = normalise(handle);
+        if (!validHandle(h)) {
             throw InvalidInput.of("handle", "neighbours.error.handle");
         }
         WebFingerResult found = webFinger.lookup(h).orElseThrow(() -> InvalidInput.of("handle", "neighbours.error.unknown"));
@@ -93,17 +109,38 @@ public final class NeighbourService {
                 .filter(a -> a.inbox() != null)
                 .orElseThrow(() -> InvalidInput.of("handle", "neighbours.error.unknown"));
         Activities.Activity follow = activities.follow(uris.town(), actor.id());
-        Neighbour n = new Neighbour(actor.id(), h.startsWith("@") ? h.substring(1) : h,
-                actor.name() != null ? actor.name() : h, actor.url(), Neighbour.State.PENDING, follow.id(),
-                clock.instant());
+        Neighbour n = new Neighbour(actor.id(), h, actor.name() != null ? actor.name() : h, actor.url(),
+                Neighbour.State.PENDING, follow.id(), clock.instant());
         return sql.inTransaction(tx -> {
             if (!repository.insert(tx, n)) {
-                return new FollowResult.AlreadyFollowed();
+                return new FollowResult.AlreadyFollowed(repository.byActor(tx, actor.id()).orElse(n));
             }
             publications.direct(tx, uris.town(), follow.uuid(), follow.json(), List.of(actor.inbox()), List.of());
             LOG.info(() -> "Town follows " + actor.id() + " (" + n.handle() + ")");
             return new FollowResult.Followed(n);
         });
+    }
+
+    /** {@code name@host[:port]}: no leading {@code @} or {@code acct:}, in lower case (as WebFinger compares). */
+    public static String normalise(String handle) {
+        String h = handle == null ? "" : handle.strip().toLowerCase(java.util.Locale.ROOT);
+        h = h.startsWith("acct:") ? h.substring(5) : h;
+        return h.startsWith("@") ? h.substring(1) : h;
+    }
+
+    /** A handle as {@link #normalise} leaves it: {@code name@host} with an optional port. */
+    public static boolean validHandle(String normalised) {
+        return HANDLE.matcher(normalised).matches();
+    }
+
+    /** Handles (lower case) of every town followed or asked, to see which configured ones are missing. */
+    public java.util.Set<String> followedHandles() {
+        return new java.util.HashSet<>(repository.handles(sql));
+    }
+
+    /** Called with the actor id when a town accepts our Follow (fetch what it published before). */
+    public void onAccepted(java.util.function.Consumer<String> listener) {
+        acceptedListeners.add(listener);
     }
 
     /** Sends Undo{Follow} and forgets the town and its items. */
@@ -127,6 +164,9 @@ public final class NeighbourService {
         boolean changed = sql.inTransaction(tx -> repository.setState(tx, actor, followId,
                 accepted ? Neighbour.State.ACCEPTED : Neighbour.State.REJECTED));
         LOG.info(() -> actor + (accepted ? " accepted" : " rejected") + " the town's follow" + (changed ? "" : " (unknown)"));
+        if (changed && accepted) {
+            acceptedListeners.forEach(l -> l.accept(actor));
+        }
     }
 
     public boolean isNeighbour(String actor) {
@@ -137,18 +177,62 @@ public final class NeighbourService {
         return repository.countAccepted(sql);
     }
 
-    /** A project or proposal a neighbour published or shared. */
+    /**
+     * A project, proposal, survey or event a neighbour published or shared. A survey that takes
+     * fediverse votes arrives as its Questions: the survey's own page is fetched from its origin.
+     */
     public void received(String neighbourActor, AsObject o) {
-        toItem(neighbourActor, o).ifPresent(item -> sql.runInTransaction(tx -> repository.upsertItem(tx, item)));
-    }
-
-    /** A newer version, from who published it (or the town that shared it). */
-    public void updated(String actor, AsObject o) {
-        Optional<NeighbourItem> known = repository.itemByApId(sql, o.id());
-        if (known.isEmpty() || !(actor.equals(known.get().attributedTo()) || actor.equals(known.get().neighbourActor()))) {
+        Optional<String> survey = NeighbourItemMapper.surveyOf(o);
+        if (survey.isPresent()) {
+            if (repository.itemByApId(sql, survey.get()).isEmpty()) {
+                fetchAndKeep(neighbourActor, survey.get());
+            }
             return;
         }
-        toItem(known.get().neighbourActor(), o).ifPresent(item -> sql.runInTransaction(tx -> repository.upsertItem(tx, item)));
+        NeighbourItemMapper.fromObject(neighbourActor, o, clock.instant())
+                .ifPresent(item -> sql.runInTransaction(tx -> repository.upsertItem(tx, item)));
+    }
+
+    /** Fetches an object from its origin (on the neighbour's host) and keeps it if it is an item. */
+    public void fetchAndKeep(String neighbourActor, String objectId) {
+        if (!Origin.isHttpUrl(objectId) || !Origin.sameHost(objectId, neighbourActor)) {
+            return;
+        }
+        if (dereferencer.fetchFresh(objectId) instanceof Dereferenced.Found found && found.document() instanceof AsObject o
+                && !"Tombstone".equals(o.type())) {
+            received(neighbourActor, o);
+        }
+    }
+
+    /**
+     * A newer version, from who published it (or the town that shared it). A changed survey arrives
+     * as Updates of its Questions: its page is fetched again when the survey itself changed.
+     */
+    public void updated(String actor, AsObject o) {
+        if (NeighbourItemMapper.surveyOf(o).isPresent()) {
+            Optional<NeighbourItem> survey = repository.itemWithPart(sql, o.id());
+            Optional<Instant> changed = time(JsonValues.text(o.json(), "updated"));
+            if (survey.isEmpty() && isNeighbour(actor)) {
+                received(actor, o);
+            } else if (survey.isPresent() && actor.equals(survey.get().neighbourActor()) && changed.isPresent()
+                    && changed.get().isAfter(survey.get().updatedAt())) {
+                fetchAndKeep(actor, survey.get().apId());
+            }
+            return;
+        }
+        Optional<NeighbourItem> known = repository.itemByApId(sql, o.id());
+        if (known.isEmpty()) {
+            // Published before we followed (and not fetched since): keep it now.
+            if (isNeighbour(actor)) {
+                received(actor, o);
+            }
+            return;
+        }
+        if (!(actor.equals(known.get().attributedTo()) || actor.equals(known.get().neighbourActor()))) {
+            return;
+        }
+        NeighbourItemMapper.fromObject(known.get().neighbourActor(), o, clock.instant())
+                .ifPresent(item -> sql.runInTransaction(tx -> repository.upsertItem(tx, item)));
     }
 
     public void deleted(String actor, String objectId) {
@@ -179,31 +263,6 @@ public final class NeighbourService {
             throw new HttpError(io.helidon.http.Status.GONE_410, "error.gone");
         }
         return item;
-    }
-
-    /** Our items are OffeneKommune projects (with a project kind) and proposals (with a status). */
-    private Optional<NeighbourItem> toItem(String neighbourActor, AsObject o) {
-        ObjectNode json = o.json();
-        NeighbourItem.Kind kind = json.has("proposalStatus") ? NeighbourItem.Kind.PROPOSAL
-                : json.has("projectKind") ? NeighbourItem.Kind.PROJECT : null;
-        String author = o.attributedTo().isEmpty() ? null : o.attributedTo().getFirst();
-        if (kind == null || author == null || o.name() == null || !Origin.sameHost(author, o.id())
-                || kind == NeighbourItem.Kind.PROJECT && !author.equals(neighbourActor)) {
-            return Optional.empty();
-        }
-        String url = o.url() != null && Origin.isHttpUrl(o.url()) && Origin.sameHost(o.url(), o.id()) ? o.url() : o.id();
-        Instant published = time(o.published()).orElse(clock.instant());
-        Instant updated = time(JsonValues.text(json, "updated")).orElse(published);
-        return Optional.of(new NeighbourItem(0, o.id(), neighbourActor, null, author, kind,
-                HtmlSanitizer.teaser(HtmlSanitizer.text(o.name()), 300),
-                HtmlSanitizer.teaser(HtmlSanitizer.text(o.summary() == null ? "" : o.summary()), 1000), url,
-                JsonValues.text(json, "proposalStatus"), count(json, "localSupportCount"),
-                count(json, "remoteSupportCount"), count(json, "supportThreshold"), published, updated, null));
-    }
-
-    private static Integer count(JsonNode json, String field) {
-        JsonNode v = json.get(field);
-        return v != null && v.canConvertToInt() && v.asInt() >= 0 ? v.asInt() : null;
     }
 
     private static Optional<Instant> time(String value) {

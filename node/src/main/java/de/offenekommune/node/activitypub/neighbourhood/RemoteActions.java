@@ -113,8 +113,12 @@ public final class RemoteActions {
         });
     }
 
-    /** Deletes the citizen's own comment there: a Delete with the Tombstone goes to the proposal's author. */
-    public void deleteComment(Account citizen, UUID uuid) {
+    /**
+     * Deletes the citizen's own comment there: a Delete with the Tombstone goes to the proposal's author.
+     *
+     * @return the neighbour item the comment was on (the page to go back to)
+     */
+    public long deleteComment(Account citizen, UUID uuid) {
         RemoteAction note = repository.action(sql, uuid).filter(a -> a.kind() == RemoteAction.Kind.NOTE)
                 .orElseThrow(HttpError::notFound);
         if (note.accountId() != citizen.id()) {
@@ -134,6 +138,7 @@ public final class RemoteActions {
             }
             publications.direct(tx, person, delete.uuid(), delete.json(), List.of(), List.of(item.attributedTo()));
         });
+        return item.id();
     }
 
     /** The document at a citizen's remote-action id: the Note or Like, or a Tombstone once withdrawn. */

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import de.offenekommune.federation.delivery.Audience;
 import de.offenekommune.federation.delivery.Outbox;
 import de.offenekommune.federation.vocab.ActivityJson;
+import de.offenekommune.node.activitypub.NodeUris;
 import de.offenekommune.node.db.Sql;
 
 /**
@@ -25,16 +26,18 @@ public final class Relay implements AutoCloseable {
     private final Sql sql;
     private final ActivityStore store;
     private final Outbox outbox;
+    private final NodeUris uris;
     private final Clock clock;
     private final Duration pollInterval;
     private final Object signal = new Object();
     private volatile boolean running;
     private Thread loop;
 
-    public Relay(Sql sql, ActivityStore store, Outbox outbox, Clock clock, Duration pollInterval) {
+    public Relay(Sql sql, ActivityStore store, Outbox outbox, NodeUris uris, Clock clock, Duration pollInterval) {
         this.sql = sql;
         this.store = store;
         this.outbox = outbox;
+        this.uris = uris;
         this.clock = clock;
         this.pollInterval = pollInterval;
     }
@@ -71,11 +74,20 @@ public final class Relay implements AutoCloseable {
             for (ActivityStore.Pending p : due) {
                 String id = ActivityJson.parse(p.body()).path("id").asText();
                 outbox.enqueue(p.actor(), id, p.body().getBytes(StandardCharsets.UTF_8),
-                        new Audience(p.inboxes(), p.actors(), p.followersOf()));
+                        new Audience(remote(p.inboxes()), remote(p.actors()), p.followersOf()));
                 store.relayed(tx, p.id(), clock.instant());
             }
             return due.size();
         });
+    }
+
+    /**
+     * Leaves out our own inboxes and actors: the library tells local from remote by host only, which
+     * is not enough when other nodes share our host on other ports.
+     */
+    private List<String> remote(List<String> urls) {
+        String own = uris.base() + "/";
+        return urls.stream().filter(u -> !u.startsWith(own) && !u.equals(uris.base())).toList();
     }
 
     private void waitForWork() {
