@@ -94,7 +94,7 @@ final class BenchRun {
         config.put("db.password", database.password());
         config.put("security.bootstrap-token", API_TOKEN);
         config.put("federation.allow-private-addresses", "true");
-        List<String> jvm = new ArrayList<>();
+        List<String> jvm = new ArrayList<>(options.nodeJvm());
         if (options.jfr()) {
             // BENCH_JFR_SETTINGS: a .jfc file, e.g. one sampling every millisecond (jfr configure ... #period=1ms)
             jvm.add("-XX:StartFlightRecording=filename=" + options.workDir().resolve(name + ".jfr") + ",settings="

@@ -26,7 +26,8 @@ class BenchmarkSmokeTest {
 
     @Test
     void everyScenarioRunsAgainstARealNodeProcess(@TempDir Path work) throws Exception {
-        BenchOptions options = new BenchOptions(BenchOptions.Sizes.tiny(), Set.of("pages", "inbox", "fanout"), false, work);
+        BenchOptions options = new BenchOptions(BenchOptions.Sizes.tiny(), Set.of("pages", "inbox", "fanout"), false, work,
+                List.of("-XX:TieredStopAtLevel=1"));
         TestPostgres.TestDatabase db = TestPostgres.newDatabase("bench");
         try (BenchDatabase database = new BenchDatabase(db.jdbcUrl(), db.user(), db.password(), db)) {
             BenchRun run = Benchmarks.run(options, database);

@@ -112,8 +112,8 @@ public final class Benchmarks {
         if (rounds != null) {
             sizes = new BenchOptions.Sizes(rounds, sizes.followers(), sizes.hosts(), sizes.proposals(), sizes.comments(),
                     sizes.inboxActors(), sizes.inboxPerStep(), sizes.inboxLevels(), sizes.overloadTime(),
-                    sizes.pageWarmUp(), sizes.pageTime(), sizes.restarts());
+                    sizes.pageWarmUp(), sizes.pageTime(), sizes.restarts(), sizes.ceilingTime());
         }
-        return new BenchOptions(sizes, scenarios, jfr, workDir.toAbsolutePath());
+        return new BenchOptions(sizes, scenarios, jfr, workDir.toAbsolutePath(), List.of());
     }
 }

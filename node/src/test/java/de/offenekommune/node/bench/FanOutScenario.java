@@ -25,7 +25,6 @@ import de.offenekommune.federation.sig.KeyMaterial;
  */
 final class FanOutScenario {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration CEILING_TIME = Duration.ofMillis(1500);
     private static final int VERIFY_EVERY = 20;
 
     /** The rounds of one kind of host; CPU in milliseconds per delivery. */
@@ -77,7 +76,7 @@ final class FanOutScenario {
         List<Double> nodeCpu = new ArrayList<>();
         List<Double> databaseCpu = new ArrayList<>();
         for (int r = 0; r < run.sizes().rounds(); r++) {
-            ceiling.add(ceilings.rsaSignsPerSecond(CEILING_TIME));
+            ceiling.add(ceilings.rsaSignsPerSecond(run.sizes().ceilingTime()));
             Published p = publish(sink);
             rates.add(p.rate());
             seconds.add(hosts / p.rate());

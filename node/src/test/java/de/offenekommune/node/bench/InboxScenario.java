@@ -27,7 +27,6 @@ import de.offenekommune.federation.sig.VerificationKey;
  */
 final class InboxScenario {
     private static final Duration CAP = Duration.ofMinutes(10);
-    private static final Duration CEILING_TIME = Duration.ofMillis(1500);
 
     /** One step of the ramp. */
     private record Step(int concurrency, HttpLoad.Result result) {
@@ -183,7 +182,7 @@ final class InboxScenario {
     }
 
     /** The node's verifier with every key already parsed and cached, on all cores. */
-    private static double verifications(RemoteActors actors, List<SignedActivities.Signed> signed) {
+    private double verifications(RemoteActors actors, List<SignedActivities.Signed> signed) {
         Map<String, VerificationKey> keys = new HashMap<>();
         for (RemoteActors.RemoteActor a : actors.all()) {
             keys.put(a.key().keyId(), new VerificationKey(a.key().keyId(), a.id(), new KeyMaterial.Rsa(a.publicKey()),
@@ -192,7 +191,7 @@ final class InboxScenario {
         HttpSignatureVerifier verifier = new HttpSignatureVerifier((id, refresh) -> keys.containsKey(id)
                 ? new KeyResolution.Found(keys.get(id)) : new KeyResolution.Failed(SignatureFailure.KEY_NOT_FOUND, id),
                 SignaturePolicy.federation(Clock.systemUTC()));
-        return Ceilings.allCores(CEILING_TIME, i -> verifier.verify(signed.get(i % signed.size()).message())
+        return Ceilings.allCores(run.sizes().ceilingTime(), i -> verifier.verify(signed.get(i % signed.size()).message())
                 instanceof SignatureCheck.Verified);
     }
 
