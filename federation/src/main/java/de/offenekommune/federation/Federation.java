@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.http.ServerRequest;
@@ -27,6 +28,7 @@ import de.offenekommune.federation.fetch.RemoteFetcher;
 import de.offenekommune.federation.fetch.SignedRequests;
 import de.offenekommune.federation.inbox.BlockList;
 import de.offenekommune.federation.inbox.InboxDispatcher;
+import de.offenekommune.federation.inbox.InboxGate;
 import de.offenekommune.federation.inbox.InboxHandlers;
 import de.offenekommune.federation.inbox.InboxProcessor;
 import de.offenekommune.federation.inbox.InboxService;
@@ -65,6 +67,7 @@ public final class Federation implements AutoCloseable {
     private final InboxHandlers handlers = new InboxHandlers();
     private final InboxProcessor inbox;
     private final InboxDispatcher dispatcher;
+    private final InboxGate gate;
     private final DeliveryWorker worker;
     private final Outbox outbox;
     private final DeliveryMetrics metrics;
@@ -89,6 +92,8 @@ public final class Federation implements AutoCloseable {
         this.dispatcher = new InboxDispatcher(inboxStore, handlers, settings.inbox(), clock);
         this.inbox = new InboxProcessor(reader, new HttpSignatureVerifier(remoteActors, policy), blocks, handlers,
                 inboxStore, settings.inbox(), clock, hosts::markAvailableIfKnown, dispatcher::wakeUp);
+        this.gate = new InboxGate(settings.inbox().busy(), b.meterRegistry.getOrCreate(
+                Counter.builder("federation.inbox.busy").description("Inbox posts refused with 503: too many at once")));
         this.metrics = new DeliveryMetrics(b.meterRegistry);
         PgDeliveryQueue queue = new PgDeliveryQueue(b.dataSource);
         this.worker = new DeliveryWorker(queue, new HttpDeliverySender(signed, b.localKeys), hosts, followers,
@@ -122,12 +127,12 @@ public final class Federation implements AutoCloseable {
 
     /** Mount at {@code /inbox}. */
     public InboxService sharedInbox() {
-        return InboxService.shared(inbox);
+        return InboxService.shared(inbox, gate);
     }
 
     /** Mount at e.g. {@code /users/{name}/inbox}; the function names the local actor of the request's path. */
     public InboxService personalInbox(Function<ServerRequest, Optional<String>> ownerOf) {
-        return InboxService.personal(inbox, ownerOf);
+        return InboxService.personal(inbox, gate, ownerOf);
     }
 
     /** Mount at {@code /.well-known/webfinger}. */

@@ -33,4 +33,8 @@ public record FederationSettings(FetchConfig fetch, DeliveryConfig delivery, Inb
     public FederationSettings withDelivery(DeliveryConfig delivery) {
         return new FederationSettings(fetch, delivery, inbox, remoteActorRefresh);
     }
+
+    public FederationSettings withInbox(InboxConfig inbox) {
+        return new FederationSettings(fetch, delivery, inbox, remoteActorRefresh);
+    }
 }

@@ -34,6 +34,8 @@ public final class OutboundHttp {
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .proxy(Proxy.noProxy())
+                // Headers and body go out in separate writes; with Nagle the body waits for the peer's delayed ACK.
+                .socketOptions(o -> o.tcpNoDelay(true))
                 .build();
     }
 

@@ -6,14 +6,13 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.offenekommune.federation.sig.HttpFields;
 import de.offenekommune.federation.sig.HttpMessage;
@@ -22,26 +21,35 @@ import de.offenekommune.federation.vocab.ActivityJson;
 /**
  * The inbox as a Helidon service. Mount it for the shared inbox ({@code /inbox}) and, with an owner
  * resolver, for personal inboxes ({@code /users/{name}/inbox}). Answers 202, 400, 401 (with the
- * reason), 403, 404 (no such inbox) or 413, always with a small JSON body.
+ * reason), 403, 404 (no such inbox), 413, or 503 with Retry-After when too many posts arrive at
+ * once ({@link InboxGate}), always with a small JSON body.
  */
 public final class InboxService implements HttpService {
+    private static final String ACCEPTED_MESSAGE = new InboxResult.Accepted("").message();
+    private static final byte[] ACCEPTED = ActivityJson.write(ActivityJson.newObject().put("status", 202)
+            .put("message", ACCEPTED_MESSAGE));
     private final InboxProcessor processor;
+    private final InboxGate gate;
     private final Function<ServerRequest, Optional<String>> ownerOf;
     private final boolean shared;
 
-    private InboxService(InboxProcessor processor, Function<ServerRequest, Optional<String>> ownerOf, boolean shared) {
+    private InboxService(InboxProcessor processor, InboxGate gate, Function<ServerRequest, Optional<String>> ownerOf,
+                         boolean shared) {
         this.processor = processor;
+        this.gate = gate;
         this.ownerOf = ownerOf;
         this.shared = shared;
     }
 
-    public static InboxService shared(InboxProcessor processor) {
-        return new InboxService(processor, request -> Optional.empty(), true);
+    /** @param gate shared by all inboxes of the node */
+    public static InboxService shared(InboxProcessor processor, InboxGate gate) {
+        return new InboxService(processor, gate, request -> Optional.empty(), true);
     }
 
     /** @param ownerOf the local actor id the request's path names, e.g. from the path parameter {@code name} */
-    public static InboxService personal(InboxProcessor processor, Function<ServerRequest, Optional<String>> ownerOf) {
-        return new InboxService(processor, ownerOf, false);
+    public static InboxService personal(InboxProcessor processor, InboxGate gate,
+                                        Function<ServerRequest, Optional<String>> ownerOf) {
+        return new InboxService(processor, gate, ownerOf, false);
     }
 
     @Override
@@ -50,6 +58,21 @@ public final class InboxService implements HttpService {
     }
 
     private void receive(ServerRequest request, ServerResponse response) {
+        if (!gate.enter()) {
+            // Read (and drop) the body, so the connection stays usable: reconnecting costs both sides more.
+            request.content().consume();
+            response.header(HeaderNames.RETRY_AFTER, String.valueOf(gate.retryAfterSeconds()));
+            answer(response, 503, "too many activities at once, retry after " + gate.retryAfterSeconds() + " s");
+            return;
+        }
+        try {
+            receiveAdmitted(request, response);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private void receiveAdmitted(ServerRequest request, ServerResponse response) {
         String owner = null;
         if (!shared) {
             Optional<String> found = ownerOf.apply(request);
@@ -87,7 +110,9 @@ public final class InboxService implements HttpService {
     }
 
     private static void answer(ServerResponse response, int status, String message) {
-        ObjectNode json = ActivityJson.newObject().put("status", status).put("message", message);
-        response.status(Status.create(status)).header(HeaderValues.CONTENT_TYPE_JSON).send(ActivityJson.write(json));
+        // The common answer is written once, not serialised for every post.
+        byte[] body = status == 202 && message.equals(ACCEPTED_MESSAGE) ? ACCEPTED
+                : ActivityJson.write(ActivityJson.newObject().put("status", status).put("message", message));
+        response.status(Status.create(status)).header(HeaderValues.CONTENT_TYPE_JSON).send(body);
     }
 }

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,38 @@ class SignerVerifierTest {
 
         assertEquals(scheme, verified.scheme());
         assertEquals(keys.actorId(), verified.signer());
+    }
+
+    @Test
+    void aDateSeenBeforeIsCheckedAgainstTheClockEveryTime() {
+        HttpMessage request = post();
+        new HttpSigner(CLOCK).signCavage(request, keys.rsa());
+        AtomicReference<Instant> now = new AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        HttpSignatureVerifier verifier = new HttpSignatureVerifier((keyId, refresh) -> new KeyResolution.Found(
+                new VerificationKey(keyId, keys.actorId(), new KeyMaterial.Rsa(keys.rsaPublicKey()), NOW)),
+                SignaturePolicy.federation(moving));
+
+        assertInstanceOf(SignatureCheck.Verified.class, verifier.verify(request));
+        now.set(NOW.plus(Duration.ofHours(2)));
+        var rejected = assertInstanceOf(SignatureCheck.Rejected.class, verifier.verify(request));
+
+        assertEquals(SignatureFailure.OUTSIDE_TIME_WINDOW, rejected.failure(), rejected.toString());
     }
 
     @Test

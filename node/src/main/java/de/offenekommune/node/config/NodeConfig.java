@@ -10,7 +10,6 @@ import io.helidon.config.Config;
 
 import de.offenekommune.federation.FederationSettings;
 import de.offenekommune.federation.fetch.AddressPolicy;
-import de.offenekommune.federation.inbox.InboxConfig;
 
 /**
  * The node's configuration, read once from {@code application.yaml} (environment variables and system
@@ -179,10 +178,7 @@ public record NodeConfig(
         FederationSettings settings = FederationSettings.create(federation);
         if (settings.inbox().externalScheme().isEmpty()) {
             // Behind a TLS proxy the request arrives as http, but RFC 9421 senders signed the https URL.
-            InboxConfig in = settings.inbox();
-            settings = new FederationSettings(settings.fetch(), settings.delivery(), new InboxConfig(in.maxBodyBytes(),
-                    baseUrl.getScheme(), in.maxSkew(), in.maxAttempts(), in.lease(), in.pollInterval()),
-                    settings.remoteActorRefresh());
+            settings = settings.withInbox(settings.inbox().withExternalScheme(baseUrl.getScheme()));
         }
         if (allowPrivate) {
             settings = settings.withFetch(settings.fetch().withAddressPolicy(new AddressPolicy(true, true)));

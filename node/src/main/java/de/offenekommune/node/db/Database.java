@@ -2,6 +2,7 @@ package de.offenekommune.node.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.flywaydb.core.Flyway;
 
+import io.helidon.common.LazyValue;
 import io.helidon.dbclient.DbClient;
 
 import de.offenekommune.federation.store.DataSourceConnectionPool;
@@ -19,19 +21,21 @@ import de.offenekommune.node.config.NodeConfig;
 
 /**
  * The node's PostgreSQL: embedded by default, any external server when {@code db.url} is set. One
- * connection pool serves Flyway, the Helidon DbClient and the few places that need plain JDBC.
+ * connection pool serves Flyway, the application's queries ({@link Sql}) and a Helidon DbClient for
+ * code that wants one.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
-    private final DbClient dbClient;
+    /** Built on first use: building a DbClient (its mappers) is a noticeable part of the start time. */
+    private final Supplier<DbClient> dbClient;
 
     private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
-        this.dbClient = DataSourceConnectionPool.dbClient(dataSource);
+        this.dbClient = LazyValue.create(() -> DataSourceConnectionPool.dbClient(dataSource));
     }
 
     public static Database start(NodeConfig config) {
@@ -84,11 +88,11 @@ public final class Database implements AutoCloseable {
     }
 
     public DbClient dbClient() {
-        return dbClient;
+        return dbClient.get();
     }
 
     public Sql sql() {
-        return new Sql(dbClient);
+        return new Sql(dataSource);
     }
 
     /** True if a trivial query answers: the readiness check. */

@@ -1,30 +1,69 @@
 package de.offenekommune.node.db;
 
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-
-import io.helidon.dbclient.DbColumn;
-import io.helidon.dbclient.DbRow;
 
 /** A result row with the few conversions our schema needs, by column name or 1-based index. */
 public final class Row {
-    private final DbRow row;
+    /** A result's column names, indexed once per statement (not per row). A repeated name means its last column. */
+    static final class Columns {
+        private final Map<String, Integer> byName;
+        private final int count;
 
-    Row(DbRow row) {
-        this.row = row;
+        private Columns(Map<String, Integer> byName, int count) {
+            this.byName = byName;
+            this.count = count;
+        }
+
+        static Columns of(ResultSetMetaData meta) throws SQLException {
+            int count = meta.getColumnCount();
+            Map<String, Integer> byName = new HashMap<>(count * 2);
+            for (int i = 1; i <= count; i++) {
+                byName.put(meta.getColumnLabel(i), i - 1);
+            }
+            return new Columns(byName, count);
+        }
+    }
+
+    private final Columns columns;
+    private final Object[] values;
+
+    private Row(Columns columns, Object[] values) {
+        this.columns = columns;
+        this.values = values;
+    }
+
+    /** The current row of {@code rs}, read in full (values stay valid after the cursor moves on). */
+    static Row read(ResultSet rs, Columns columns) throws SQLException {
+        Object[] values = new Object[columns.count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rs.getObject(i + 1);
+        }
+        return new Row(columns, values);
     }
 
     private Object raw(String column) {
-        DbColumn c = row.column(column);
-        return c == null ? null : c.asOptional().orElse(null);
+        Integer index = columns.byName.get(column);
+        if (index == null) {
+            throw new IllegalArgumentException("the result has no column " + column);
+        }
+        return values[index];
     }
 
     private Object raw(int index) {
-        return row.column(index).asOptional().orElse(null);
+        if (index < 1 || index > values.length) {
+            throw new IndexOutOfBoundsException("the result has no column " + index);
+        }
+        return values[index - 1];
     }
 
     public String str(String column) {

@@ -1,36 +1,42 @@
 package de.offenekommune.node.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
+import javax.sql.DataSource;
 
 /**
- * Thin, typed access over a Helidon {@link DbExecute} (the client or a running transaction): closes
- * every result stream, converts parameters PostgreSQL's driver does not take as they are
- * ({@link Instant}, enums), and maps rows with a {@link Row} view. Repositories take a {@code Sql} so
+ * Thin, typed JDBC over the node's pool: a statement per call (or the running transaction's
+ * connection), parameters PostgreSQL's driver does not take as they are converted ({@link Instant},
+ * enums, {@link Optional}), rows read once into a {@link Row}. Repositories take a {@code Sql} so
  * services can run several of them in one transaction.
+ *
+ * <p>Plain JDBC rather than Helidon's DbClient: DbClient builds column metadata (a class lookup per
+ * column) for every row it returns, which cost more than the queries themselves on list pages (see
+ * docs/performance.md).
  */
 public final class Sql {
-    private final DbClient client;
-    private final DbExecute exec;
+    private final DataSource dataSource;
+    private final Connection transaction;
     private final List<Runnable> afterCommit;
 
-    public Sql(DbClient client) {
-        this(client, client.execute(), null);
+    public Sql(DataSource dataSource) {
+        this(dataSource, null, null);
     }
 
-    private Sql(DbClient client, DbExecute exec, List<Runnable> afterCommit) {
-        this.client = client;
-        this.exec = exec;
+    private Sql(DataSource dataSource, Connection transaction, List<Runnable> afterCommit) {
+        this.dataSource = dataSource;
+        this.transaction = transaction;
         this.afterCommit = afterCommit;
     }
 
@@ -39,16 +45,33 @@ public final class Sql {
         T map(Row row);
     }
 
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        try (Stream<DbRow> rows = exec.createQuery(sql).params(convert(params)).execute()) {
-            return rows.map(r -> mapper.map(new Row(r))).toList();
-        }
+        return execute(sql, params, st -> {
+            try (ResultSet rs = st.executeQuery()) {
+                Row.Columns columns = Row.Columns.of(rs.getMetaData());
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(Row.read(rs, columns)));
+                }
+                return rows;
+            }
+        });
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
-        try (Stream<DbRow> rows = exec.createQuery(sql).params(convert(params)).execute()) {
-            return rows.findFirst().map(r -> mapper.map(new Row(r)));
-        }
+        return execute(sql, params, st -> {
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.ofNullable(mapper.map(Row.read(rs, Row.Columns.of(rs.getMetaData()))));
+            }
+        });
     }
 
     public long count(String sql, Object... params) {
@@ -61,7 +84,7 @@ public final class Sql {
 
     /** INSERT/UPDATE/DELETE; returns the number of rows changed. */
     public long update(String sql, Object... params) {
-        return exec.createDmlStatement(sql).params(convert(params)).execute();
+        return execute(sql, params, PreparedStatement::executeLargeUpdate);
     }
 
     /**
@@ -69,23 +92,30 @@ public final class Sql {
      * Nested calls join the outer transaction.
      */
     public <T> T inTransaction(Function<Sql, T> work) {
-        if (exec instanceof DbTransaction) {
+        if (transaction != null) {
             return work.apply(this);
         }
-        DbTransaction tx = client.transaction();
-        List<Runnable> hooks = new java.util.ArrayList<>();
-        try {
-            T result = work.apply(new Sql(client, tx, hooks));
-            tx.commit();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<Runnable> hooks = new ArrayList<>();
+            T result;
+            try {
+                result = work.apply(new Sql(dataSource, c, hooks));
+                c.commit();
+            } catch (RuntimeException | Error | SQLException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
             hooks.forEach(Runnable::run);
             return result;
-        } catch (RuntimeException | Error e) {
-            try {
-                tx.rollback();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+        } catch (SQLException e) {
+            throw new SqlException("transaction failed: " + e.getMessage(), e);
         }
     }
 
@@ -108,20 +138,41 @@ public final class Sql {
         });
     }
 
-    private static List<Object> convert(Object[] params) {
-        Object[] out = new Object[params.length];
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Instant instant) {
-                out[i] = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-            } else if (p instanceof Enum<?> e) {
-                out[i] = e.name();
-            } else if (p instanceof Optional<?> o) {
-                out[i] = o.orElse(null);
-            } else {
-                out[i] = p;
+    private <T> T execute(String sql, Object[] params, Work<T> work) {
+        try {
+            if (transaction != null) {
+                return prepared(transaction, sql, params, work);
             }
+            try (Connection c = dataSource.getConnection()) {
+                return prepared(c, sql, params, work);
+            }
+        } catch (SQLException e) {
+            throw new SqlException(e.getMessage() + " [" + abbreviate(sql) + "]", e);
         }
-        return java.util.Arrays.asList(out);
+    }
+
+    private static <T> T prepared(Connection c, String sql, Object[] params, Work<T> work) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                bind(st, i + 1, params[i]);
+            }
+            return work.run(st);
+        }
+    }
+
+    private static void bind(PreparedStatement st, int index, Object value) throws SQLException {
+        Object v = value instanceof Optional<?> o ? o.orElse(null) : value;
+        switch (v) {
+            case null -> st.setNull(index, Types.NULL);
+            case String s -> st.setString(index, s);
+            case Instant instant -> st.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            case Enum<?> e -> st.setString(index, e.name());
+            default -> st.setObject(index, v);
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 }

@@ -1,5 +1,7 @@
 package de.offenekommune.node.web;
 
+import java.text.DecimalFormatSymbols;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +20,30 @@ public final class Messages {
 
     private final Locale locale;
     private final ResourceBundle bundle;
-    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    private final Map<String, Pattern> formats = new ConcurrentHashMap<>();
+    private final char groupingSeparator;
+    private final char minusSign;
+
+    /** A parsed message and which of its arguments MessageFormat would format as plain numbers. */
+    private record Pattern(MessageFormat format, boolean[] plainArgument) {
+        static Pattern of(String text, Locale locale) {
+            MessageFormat format = new MessageFormat(text, locale);
+            Format[] byArgument = format.getFormatsByArgumentIndex();
+            boolean[] plain = new boolean[byArgument.length];
+            for (int i = 0; i < byArgument.length; i++) {
+                plain[i] = byArgument[i] == null;
+            }
+            return new Pattern(format, plain);
+        }
+    }
 
     private Messages(Locale locale) {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle("i18n.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        this.groupingSeparator = symbols.getGroupingSeparator();
+        this.minusSign = symbols.getMinusSign();
     }
 
     public static Messages of(Locale locale) {
@@ -58,9 +78,43 @@ public final class Messages {
         if (!bundle.containsKey(key)) {
             return "??" + key + "??";
         }
-        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
-        synchronized (format) { // MessageFormat is not thread-safe
-            return format.format(args);
+        Pattern pattern = formats.computeIfAbsent(key, k -> Pattern.of(bundle.getString(k), locale));
+        Object[] prepared = integersAsText(pattern, args);
+        synchronized (pattern.format()) { // MessageFormat is not thread-safe
+            return pattern.format().format(prepared);
         }
+    }
+
+    /**
+     * Whole numbers in plain placeholders, written as MessageFormat would ("1.234" in German): it
+     * would build a NumberFormat for each of them on every call, a tenth of rendering a list page.
+     */
+    private Object[] integersAsText(Pattern pattern, Object[] args) {
+        Object[] prepared = args;
+        for (int i = 0; i < args.length && i < pattern.plainArgument().length; i++) {
+            if (pattern.plainArgument()[i] && (args[i] instanceof Integer || args[i] instanceof Long
+                    || args[i] instanceof Short || args[i] instanceof Byte)) {
+                if (prepared == args) {
+                    prepared = args.clone();
+                }
+                prepared[i] = grouped(((Number) args[i]).longValue());
+            }
+        }
+        return prepared;
+    }
+
+    private String grouped(long value) {
+        String digits = value == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (value < 0) {
+            out.append(minusSign);
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(groupingSeparator);
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 }

@@ -2,8 +2,6 @@ package de.offenekommune.node.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 
@@ -69,17 +67,15 @@ public record Page(Site site, Messages msg, Visitor visitor, String csrf, String
     }
 
     public String date(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
-                .format(instant.atZone(ZONE));
+        return DateTexts.format(instant, DateTexts.Style.DATE, locale());
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale()).format(instant.atZone(ZONE));
+        return DateTexts.format(instant, DateTexts.Style.DATE_TIME, locale());
     }
 
     /** ISO-8601 for {@code <time datetime>}. */
     public String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZONE));
+        return DateTexts.format(instant, DateTexts.Style.ISO, locale());
     }
 }

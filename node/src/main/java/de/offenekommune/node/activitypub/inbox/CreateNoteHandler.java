@@ -57,7 +57,7 @@ final class CreateNoteHandler {
             long id = ctx.participation().comments().addRemote(new CommentRepository.NewRemoteComment(
                     place.get().kind(), place.get().targetId(), place.get().parentId(), actorId, name, profile,
                     note.id(), content(note), published(note.published())));
-            LOG.info(() -> "Reply " + note.id() + " stored as comment " + id);
+            LOG.fine(() -> "Reply " + note.id() + " stored as comment " + id);
         } catch (HttpError e) {
             LOG.info(() -> "Reply " + note.id() + " not stored: " + e.messageKey());
             return;

@@ -34,7 +34,7 @@ public final class LikeHandler implements InboxHandler {
         }
         try {
             SupportService.Added added = ctx.participation().supports().supportRemote(p.id(), actor, in.activity().id());
-            LOG.info(() -> "Like of proposal " + p.id() + " by " + actor + ": " + added);
+            LOG.fine(() -> "Like of proposal " + p.id() + " by " + actor + ": " + added);
         } catch (HttpError e) {
             LOG.info(() -> "Like of proposal " + p.id() + " by " + actor + " not counted: " + e.messageKey());
         }

@@ -53,9 +53,9 @@ final class PollVoteHandler {
                 actorId);
         switch (result) {
             case ResponseService.RemoteVote.Counted c ->
-                    LOG.info(() -> "Fediverse vote by " + actorId + " on " + note.inReplyTo() + " counted");
+                    LOG.fine(() -> "Fediverse vote by " + actorId + " on " + note.inReplyTo() + " counted");
             case ResponseService.RemoteVote.AlreadyVoted a ->
-                    LOG.info(() -> "Fediverse vote by " + actorId + " on " + note.inReplyTo() + " not counted: voted before");
+                    LOG.fine(() -> "Fediverse vote by " + actorId + " on " + note.inReplyTo() + " not counted: voted before");
             case ResponseService.RemoteVote.Refused r -> {
                 LOG.info(() -> "Fediverse vote by " + actorId + " on " + note.inReplyTo() + " refused: " + r.reason());
                 forget(q.surveyId(), actorId);

@@ -50,7 +50,7 @@ public final class UpdateHandler implements InboxHandler {
             try {
                 boolean changed = ctx.participation().comments().editRemote(o.id(), actor,
                         o.content() == null ? "" : o.content()).isPresent();
-                LOG.info(() -> "Update of " + o.id() + " by " + actor + (changed ? " applied" : ": no comment of theirs"));
+                LOG.fine(() -> "Update of " + o.id() + " by " + actor + (changed ? " applied" : ": no comment of theirs"));
             } catch (HttpError e) {
                 LOG.info(() -> "Update of " + o.id() + " refused: " + e.messageKey());
             }
