@@ -9,11 +9,13 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 
+import de.offenekommune.node.admin.AdminCli;
 import de.offenekommune.node.config.NodeConfig;
 import de.offenekommune.node.db.DatabaseStartException;
 
 /**
- * Starts a node: {@code java -jar offenekommune-node.jar [--demo] [--config file.yaml]}. Configuration
+ * Starts a node: {@code java -jar offenekommune-node.jar [--demo] [--config file.yaml]}, or runs an
+ * operator's command: {@code java -jar offenekommune-node.jar admin <command> ...}. Configuration
  * comes from system properties, environment variables, the given file and the built-in
  * {@code application.yaml}, in that order of precedence.
  */
@@ -23,6 +25,10 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        if (args.length > 0 && args[0].equals("admin")) {
+            admin(args);
+            return;
+        }
         Config config = config(args);
         NodeConfig nodeConfig = NodeConfig.from(config);
         NodeApp app;
@@ -42,6 +48,22 @@ public final class Main {
         System.out.println("  OffeneKommune \"" + nodeConfig.name() + "\" is running: " + nodeConfig.baseUrl() + "/");
         System.out.println("  Health: " + nodeConfig.baseUrl() + "/observe/health   (stop with Ctrl-C)");
         System.out.println();
+    }
+
+    /** {@code admin <command> [args] [--config file.yaml]}: the operator's commands (see {@link AdminCli}). */
+    private static void admin(String[] args) {
+        List<String> command = new ArrayList<>();
+        List<String> configArgs = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                configArgs.add(args[i]);
+                configArgs.add(args[++i]);
+            } else {
+                command.add(args[i]);
+            }
+        }
+        NodeConfig nodeConfig = NodeConfig.from(config(configArgs.toArray(String[]::new)));
+        System.exit(AdminCli.run(nodeConfig, command, System.out, System.err));
     }
 
     static Config config(String[] args) {

@@ -63,6 +63,12 @@ public final class AccountRepository {
                 + "ORDER BY a.id DESC LIMIT ?", AccountRepository::map, beforeId, limit);
     }
 
+    /** Admins and staff, admins first (the admin CLI lists them). */
+    public List<Account> staff(Sql sql) {
+        return sql.list("SELECT " + COLUMNS + " FROM account a WHERE a.deleted_at IS NULL AND a.role IN ('ADMIN', 'STAFF') "
+                + "ORDER BY a.role = 'ADMIN' DESC, a.id", AccountRepository::map);
+    }
+
     public long countAdmins(Sql sql) {
         return sql.count("SELECT count(*) FROM account WHERE role = 'ADMIN' AND deleted_at IS NULL");
     }

@@ -189,13 +189,51 @@ public final class AccountService {
         if (!actor.is(Role.ADMIN)) {
             throw HttpError.forbidden("error.forbidden");
         }
-        sql.runInTransaction(tx -> {
-            Account target = accounts.byId(tx, accountId).orElseThrow(HttpError::notFound);
-            if (target.role() == Role.ADMIN && role != Role.ADMIN && accounts.countAdmins(tx) <= 1) {
-                throw HttpError.conflict("admin.roles.error.last-admin");
-            }
-            accounts.setRole(tx, accountId, role);
-            LOG.info(() -> "Role of account " + accountId + " set to " + role + " by account " + actor.id());
+        sql.runInTransaction(tx -> changeRole(tx, accountId, role, "account " + actor.id()));
+    }
+
+    private void changeRole(Sql tx, long accountId, Role role, String by) {
+        Account target = accounts.byId(tx, accountId).orElseThrow(HttpError::notFound);
+        if (target.role() == Role.ADMIN && role != Role.ADMIN && accounts.countAdmins(tx) <= 1) {
+            throw HttpError.conflict("admin.roles.error.last-admin");
+        }
+        accounts.setRole(tx, accountId, role);
+        LOG.info(() -> "Role of account " + accountId + " set to " + role + " by " + by);
+    }
+
+    /**
+     * Changes a role on the word of the node's operator (admin CLI, shell access to the server): the
+     * same rule as {@link #setRole}.
+     *
+     * @throws HttpError 404 unknown e-mail address, 409 last admin
+     */
+    public Account setRoleByOperator(String email, Role role) {
+        return sql.inTransaction(tx -> {
+            Account target = accounts.byEmail(tx, email.trim()).orElseThrow(HttpError::notFound);
+            changeRole(tx, target.id(), role, "the operator (admin CLI)");
+            return accounts.byId(tx, target.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * Sets a password chosen by the operator (admin CLI): the address counts as confirmed and every
+     * session of the account ends, as after a reset link.
+     *
+     * @throws HttpError 404 unknown e-mail address
+     */
+    public Account setPasswordByOperator(String email, String password) {
+        if (password.length() < MIN_PASSWORD) {
+            throw InvalidInput.of("password", "account.error.password-short");
+        }
+        String hash = hasher.hash(password);
+        Instant now = clock.instant();
+        return sql.inTransaction(tx -> {
+            Account target = accounts.byEmail(tx, email.trim()).orElseThrow(HttpError::notFound);
+            accounts.setPassword(tx, target.id(), hash);
+            accounts.confirm(tx, target.id(), now);
+            sessions.deleteAllOf(tx, target.id());
+            LOG.info(() -> "Password of account " + target.id() + " set by the operator (admin CLI)");
+            return accounts.byId(tx, target.id()).orElseThrow();
         });
     }
 
@@ -213,6 +251,11 @@ public final class AccountService {
                     .orElseThrow(() -> InvalidInput.of("email", "account.error.taken"));
             return accounts.byId(tx, id).orElseThrow();
         });
+    }
+
+    /** Admins and staff, admins first. */
+    public java.util.List<Account> staff() {
+        return accounts.staff(sql);
     }
 
     public Optional<Account> byId(long id) {
