@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the demo node the way the README says (bin/offenekommune demo) in a scratch directory,
 # checks that the home page shows the demo town and health reports UP with the database, then stops
-# it with SIGTERM and checks that it shut down cleanly.
+# it with SIGTERM and checks that it shut down cleanly. Then the operator's command on the same
+# data directory: the admin CLI lists the demo admin.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=${SMOKE_PORT:-18080}
@@ -18,10 +19,13 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 health=$(curl -fsS -H 'Accept: application/json' "http://127.0.0.1:$port/observe/health")
-echo "$health" | grep -q '"name":"database","status":"UP"' || { echo "smoke: health: $health" >&2; exit 1; }
-curl -fsS "http://127.0.0.1:$port/" | grep -q "Musterstadt" || { echo "smoke: home page lacks the demo town" >&2; exit 1; }
+grep -q '"name":"database","status":"UP"' <<<"$health" || { echo "smoke: health: $health" >&2; exit 1; }
+home=$(curl -fsS "http://127.0.0.1:$port/")
+grep -q "Musterstadt" <<<"$home" || { echo "smoke: home page lacks the demo town" >&2; exit 1; }
 kill -TERM "$pid"
 wait "$pid" || true
 pid=
 grep -q "database was shut down cleanly" "$log" || { cat "$log"; echo "smoke: no clean database shutdown" >&2; exit 1; }
-echo "smoke: demo node started, served Musterstadt, reported UP and stopped cleanly"
+staff=$(cd "$work" && "$root/bin/offenekommune" admin list-staff 2>>"$log")
+grep -q "^admin	" <<<"$staff" || { cat "$log"; echo "smoke: admin list-staff printed: $staff" >&2; exit 1; }
+echo "smoke: demo node started, served Musterstadt, reported UP and stopped cleanly; admin CLI listed its admin"
