@@ -8,6 +8,7 @@ import java.util.List;
 import de.offenekommune.federation.vocab.Activity;
 import de.offenekommune.federation.vocab.ActivityJson;
 import de.offenekommune.federation.vocab.Vocabulary;
+import de.offenekommune.federation.work.PollingLoop;
 
 /**
  * Hands stored activities to their handlers after the 202. A failing handler is retried (1, 5, 25,
@@ -20,40 +21,22 @@ public final class InboxDispatcher implements AutoCloseable {
     private final InboxHandlers handlers;
     private final InboxConfig config;
     private final Clock clock;
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread loop;
+    private final PollingLoop loop;
 
     public InboxDispatcher(InboxStore store, InboxHandlers handlers, InboxConfig config, Clock clock) {
         this.store = store;
         this.handlers = handlers;
         this.config = config;
         this.clock = clock;
+        this.loop = new PollingLoop("federation-inbox", config.pollInterval(), () -> runOnce() > 0);
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        loop = Thread.ofVirtual().name("federation-inbox").start(() -> {
-            while (running) {
-                try {
-                    if (runOnce() == 0) {
-                        waitForWork();
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "inbox dispatch failed", e);
-                    waitForWork();
-                }
-            }
-        });
+    public void start() {
+        loop.start();
     }
 
     public void wakeUp() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        loop.wakeUp();
     }
 
     /** Processes one batch of due activities; returns how many. */
@@ -89,27 +72,8 @@ public final class InboxDispatcher implements AutoCloseable {
         }
     }
 
-    private void waitForWork() {
-        synchronized (signal) {
-            try {
-                signal.wait(config.pollInterval().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        wakeUp();
-        if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import de.offenekommune.federation.fetch.Dereferenced;
 import de.offenekommune.federation.fetch.Dereferencer;
 import de.offenekommune.federation.vocab.AsObject;
+import de.offenekommune.federation.work.PollingLoop;
 import de.offenekommune.node.activitypub.mapper.FiguresMapper;
 import de.offenekommune.node.db.Sql;
 
@@ -31,10 +31,7 @@ public final class RegionFigures implements AutoCloseable {
     private final RegionMembers members;
     private final Dereferencer dereferencer;
     private final Clock clock;
-    private final Duration interval;
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread loop;
+    private final PollingLoop loop;
 
     public RegionFigures(Sql sql, MemberFiguresRepository repository, RegionMembers members, Dereferencer dereferencer,
                          Clock clock, Duration interval) {
@@ -43,7 +40,10 @@ public final class RegionFigures implements AutoCloseable {
         this.members = members;
         this.dereferencer = dereferencer;
         this.clock = clock;
-        this.interval = interval;
+        this.loop = new PollingLoop("region-figures", interval, () -> {
+            refreshAll();
+            return false;
+        });
     }
 
     /** The members with what they published last, by name. */
@@ -80,49 +80,13 @@ public final class RegionFigures implements AutoCloseable {
         return true;
     }
 
-    /** Refreshes in the background every interval. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        loop = Thread.ofVirtual().name("region-figures").start(() -> {
-            while (running) {
-                waitFor(interval);
-                try {
-                    if (running) {
-                        refreshAll();
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "fetching the members' figures failed", e);
-                }
-            }
-        });
-    }
-
-    private void waitFor(Duration d) {
-        synchronized (signal) {
-            try {
-                signal.wait(d.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+    /** Refreshes in the background every interval (the first time one interval after the start). */
+    public void start() {
+        loop.startAfterPause();
     }
 
     @Override
     public void close() {
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

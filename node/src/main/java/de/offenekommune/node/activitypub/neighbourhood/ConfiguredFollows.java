@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import de.offenekommune.federation.work.PollingLoop;
 import de.offenekommune.node.web.InvalidInput;
 
 /**
@@ -26,15 +26,16 @@ public final class ConfiguredFollows implements AutoCloseable {
     }
 
     private final NeighbourService neighbours;
-    private final Duration retryInterval;
     private final List<Supplier<List<Want>>> sources = new CopyOnWriteArrayList<>();
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread loop;
+    private final PollingLoop loop;
+    private volatile boolean closed;
 
     public ConfiguredFollows(NeighbourService neighbours, Duration retryInterval) {
         this.neighbours = neighbours;
-        this.retryInterval = retryInterval;
+        this.loop = new PollingLoop("configured-follows", retryInterval, () -> {
+            runOnce();
+            return false;
+        });
     }
 
     /** Configured neighbour handles not followed yet. */
@@ -53,21 +54,10 @@ public final class ConfiguredFollows implements AutoCloseable {
         sources.add(source);
     }
 
-    public synchronized void start() {
-        if (running || sources.isEmpty()) {
-            return;
+    public void start() {
+        if (!sources.isEmpty()) {
+            loop.start();
         }
-        running = true;
-        loop = Thread.ofVirtual().name("configured-follows").start(() -> {
-            while (running) {
-                try {
-                    runOnce();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "following configured handles failed", e);
-                }
-                waitForWork();
-            }
-        });
     }
 
     /** Tries every wanted handle once; returns how many are followed now. */
@@ -75,7 +65,7 @@ public final class ConfiguredFollows implements AutoCloseable {
         int linked = 0;
         for (Supplier<List<Want>> source : sources) {
             for (Want w : source.get()) {
-                if (!running && loop != null) {
+                if (closed) {
                     return linked;
                 }
                 try {
@@ -95,32 +85,12 @@ public final class ConfiguredFollows implements AutoCloseable {
 
     /** Tries again now (an admin added a member). */
     public void wakeUp() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-    }
-
-    private void waitForWork() {
-        synchronized (signal) {
-            try {
-                signal.wait(retryInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+        loop.wakeUp();
     }
 
     @Override
     public void close() {
-        running = false;
-        wakeUp();
-        if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        closed = true;
+        loop.close();
     }
 }

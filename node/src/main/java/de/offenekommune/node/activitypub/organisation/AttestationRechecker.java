@@ -1,8 +1,8 @@
 package de.offenekommune.node.activitypub.organisation;
 
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import de.offenekommune.federation.work.PollingLoop;
 
 /**
  * Checks remote organisations again when their last check is {@code verification.recheck-interval}
@@ -11,64 +11,24 @@ import java.util.logging.Logger;
  * check is idempotent).
  */
 public final class AttestationRechecker implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(AttestationRechecker.class.getName());
     private static final int BATCH = 50;
 
-    private final RemoteAttestations attestations;
-    private final Duration poll;
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread loop;
+    private final PollingLoop loop;
 
     public AttestationRechecker(RemoteAttestations attestations, Duration recheckInterval) {
-        this.attestations = attestations;
         Duration half = recheckInterval.dividedBy(2);
-        this.poll = half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+        Duration poll = half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                 : half.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : half;
+        this.loop = new PollingLoop("activitypub-attestation-rechecker", poll,
+                () -> attestations.recheckDue(BATCH) == BATCH);
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        loop = Thread.ofVirtual().name("activitypub-attestation-rechecker").start(() -> {
-            while (running) {
-                try {
-                    if (attestations.recheckDue(BATCH) < BATCH) {
-                        pause();
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "rechecking attestations failed", e);
-                    pause();
-                }
-            }
-        });
-    }
-
-    private void pause() {
-        synchronized (signal) {
-            try {
-                signal.wait(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void close() {
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
