@@ -114,4 +114,52 @@ class FederatedAccountDeletionTest {
         String page = adorf.browser().get("/vorschlaege/" + proposal).body();
         assertTrue(!page.contains("Ben Becker") && !page.contains("Bens Wunsch"));
     }
+    private static ObjectNode create(String actor, String id, String inReplyTo, String html) {
+        ObjectNode note = ActivityJson.newObject().put("id", id).put("type", "Note").put("attributedTo", actor)
+                .put("inReplyTo", inReplyTo).put("content", html).put("published", "2025-05-01T10:00:00Z");
+        note.putArray("to").add("https://www.w3.org/ns/activitystreams#Public");
+        ObjectNode create = ActivityJson.newObject().put("@context", "https://www.w3.org/ns/activitystreams")
+                .put("id", id + "/activity").put("type", "Create").put("actor", actor);
+        create.putArray("to").add("https://www.w3.org/ns/activitystreams#Public");
+        create.set("object", note);
+        return create;
+    }
+
+    /** Mastodon's own account deletion (its captured document): an answered comment stays without author. */
+    @Test
+    void aMastodonAccountDeletionFollowsTheSameRule() {
+        RemoteMastodon mastodon = fediverse.mastodon("gone.test");
+        ActorKeys gina = mastodon.actor("gina");
+        String ginaId = mastodon.actorId("gina");
+        long proposal = Fixtures.proposal(adorf, castA.carla(), "Mehr Schatten auf dem Spielplatz", castA.bauamt());
+        String proposalUri = adorf.url("/vorschlaege/" + proposal);
+        assertEquals(202, fediverse.post(adorf, "/inbox", create(ginaId, ginaId + "/statuses/1", proposalUri,
+                "<p>Ginas beantworteter Beitrag</p>"), gina).status());
+        assertEquals(202, fediverse.post(adorf, "/inbox", create(ginaId, ginaId + "/statuses/2", proposalUri,
+                "<p>Ginas unbeantworteter Beitrag</p>"), gina).status());
+        ObjectNode like = ActivityJson.newObject().put("@context", "https://www.w3.org/ns/activitystreams")
+                .put("id", ginaId + "#likes/1").put("type", "Like").put("actor", ginaId).put("object", proposalUri);
+        assertEquals(202, fediverse.post(adorf, "/inbox", like, gina).status());
+        Fediverse.awaitInbox(adorf);
+        long answered = adorf.sql().count("SELECT id FROM comment WHERE ap_id = ?", ginaId + "/statuses/1");
+        adorf.components().participation().comments().add(castA.anna(), "proposal", proposal, answered,
+                "Annas Antwort an Gina");
+        assertEquals(1, adorf.sql().count("SELECT remote_supports FROM proposal WHERE id = ?", proposal));
+
+        ObjectNode delete = Fediverse.fixture("delete-actor.json", "http://mastodon.example.org/users/admin", ginaId);
+        assertEquals(202, fediverse.post(adorf, "/inbox", delete, gina).status());
+        Fediverse.awaitInbox(adorf);
+        assertEquals(0, adorf.sql().count("SELECT count(*) FROM comment WHERE remote_actor = ?", ginaId));
+        assertEquals(1, adorf.sql().count("SELECT count(*) FROM comment WHERE id = ? AND deleted_at IS NULL "
+                + "AND remote_name IS NULL AND body_html LIKE ?", answered, "%Ginas beantworteter Beitrag%"));
+        assertEquals(0, adorf.sql().count("SELECT count(*) FROM comment WHERE body_html LIKE ?",
+                "%Ginas unbeantworteter%"));
+        assertEquals(1, adorf.sql().count("SELECT remote_supports FROM proposal WHERE id = ?", proposal));
+        assertEquals(0, adorf.sql().count("SELECT count(*) FROM support WHERE remote_actor = ?", ginaId));
+        String page = adorf.browser().get("/vorschlaege/" + proposal).body();
+        assertTrue(page.contains("Ginas beantworteter Beitrag") && page.contains("Gelöschtes Konto"));
+        assertTrue(page.contains("Annas Antwort an Gina"));
+        assertTrue(!page.contains("Ginas unbeantworteter Beitrag"));
+        assertEquals(0, adorf.sql().count("SELECT count(*) FROM fed_remote_actor WHERE id = ?", ginaId));
+    }
 }
