@@ -266,4 +266,28 @@ class DataRightsTest {
         assertNotNull(node.sql().one("SELECT deleted_at FROM account WHERE id = ?", r -> r.instant("deleted_at"),
                 ida.id()).orElse(null));
     }
+    @Test
+    void anOrganisationAccountsDeletionDeletesItsActorAndTheContactPerson() {
+        Account holder = citizen("jonas");
+        de.offenekommune.node.testing.Verifications.openRequest(node, holder, "Bürgerverein Nord", "buergerverein.test");
+        var org = node.components().organisations().organisations().ofAccount(holder).orElseThrow();
+        String actor = node.url(org.path());
+        assertEquals(200, fediverse.getJson(actor).status());
+
+        TestBrowser browser = signIn(holder);
+        browser.get("/konto/daten");
+        JsonNode doc = ActivityJson.parse(browser.post("/konto/daten/export", browser.withCsrf(Map.of())).body());
+        assertEquals("Bürgerverein Nord", doc.path("organisation").path("name").asText());
+
+        assertEquals(303, browser.submit("/konto/loeschen", "/konto/loeschen", Map.of("password", Fixtures.PASSWORD))
+                .status());
+        Fediverse.Answer gone = fediverse.getJson(actor);
+        assertEquals(410, gone.status());
+        assertEquals("Organization", ActivityJson.parse(gone.body()).path("formerType").asText());
+        assertEquals(410, node.browser().get(org.path()).status());
+        assertEquals(1, node.sql().count("SELECT count(*) FROM ap_activity WHERE actor_uri = ? AND type = 'Delete'",
+                actor));
+        assertEquals(0, node.sql().count("SELECT count(*) FROM verification_request WHERE contact_name LIKE ? "
+                + "OR contact_email LIKE ?", "%Mustermann%", "%buergerverein%"));
+    }
 }
