@@ -100,8 +100,9 @@ final class ErasureRepository {
      */
     void anonymise(Sql tx, long accountId, Instant now) {
         tx.update("""
-                UPDATE account SET email = 'geloescht-' || id || '.' || substr(md5(random()::text), 1, 12) || '@invalid', display_name = '', password_hash = '',
-                       role = 'CITIZEN', deleted_at = ?
+                UPDATE account SET email = 'geloescht-' || id || '.' || substr(md5(random()::text), 1, 12)
+                                           || '@invalid',
+                       display_name = '', password_hash = '', role = 'CITIZEN', deleted_at = ?
                 WHERE id = ?""", now, accountId);
     }
 }

@@ -26,6 +26,7 @@ import de.offenekommune.node.testing.Fixtures;
 import de.offenekommune.node.testing.TestBrowser;
 import de.offenekommune.node.testing.TestContent;
 import de.offenekommune.node.testing.TestNode;
+import de.offenekommune.node.testing.Verifications;
 
 /**
  * The citizen's data rights on a real node: the export holds their data and nobody else's, and no
@@ -239,7 +240,8 @@ class DataRightsTest {
         TestBrowser ownBrowser = signIn(cast.carla());
         ownBrowser.get("/");
         assertEquals(403, ownBrowser.post("/admin/konten/" + ida.id() + "/loeschen",
-                ownBrowser.withCsrf(Map.of("password", Fixtures.PASSWORD))).status(), "a citizen cannot delete another");
+                ownBrowser.withCsrf(Map.of("password", Fixtures.PASSWORD))).status(),
+                "a citizen cannot delete another");
         assertTrue(node.components().accounts().byId(ida.id()).isPresent());
 
         TestBrowser admin = signIn(cast.admin());
@@ -269,7 +271,7 @@ class DataRightsTest {
     @Test
     void anOrganisationAccountsDeletionDeletesItsActorAndTheContactPerson() {
         Account holder = citizen("jonas");
-        de.offenekommune.node.testing.Verifications.openRequest(node, holder, "Bürgerverein Nord", "buergerverein.test");
+        Verifications.openRequest(node, holder, "Bürgerverein Nord", "buergerverein.test");
         var org = node.components().organisations().organisations().ofAccount(holder).orElseThrow();
         String actor = node.url(org.path());
         assertEquals(200, fediverse.getJson(actor).status());
