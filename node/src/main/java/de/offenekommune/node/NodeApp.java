@@ -53,6 +53,7 @@ import de.offenekommune.node.mail.LogMailSender;
 import de.offenekommune.node.mail.MailOutbox;
 import de.offenekommune.node.mail.MailSender;
 import de.offenekommune.node.mail.SmtpMailSender;
+import de.offenekommune.node.privacy.DataRights;
 import de.offenekommune.node.project.NewsApi;
 import de.offenekommune.node.project.NewsRepository;
 import de.offenekommune.node.project.NewsService;
@@ -241,6 +242,7 @@ public final class NodeApp implements AutoCloseable {
         c.organisations().routing(routing, c.pages(), c.forms());
         c.verification().routing(routing, c.organisations(), c.pages(), c.forms(), c.config().baseUrl().toString());
         c.region().routing(routing, c.pages(), c.forms());
+        DataRights.create(c).routing(routing, c);
     }
 
     /** Projects, news, events and surveys: public pages, staff pages, feeds and the staff API. */

@@ -72,6 +72,8 @@ final class AccessTable {
         List<Row> rows = new ArrayList<>(table(node, new Objects(node, cast), cast));
         // Verification of organisations (issue 6): its rows live in their own file.
         rows.addAll(VerificationAccessRows.rows(node, cast));
+        // Data rights (export and deletion of accounts): their own file too.
+        rows.addAll(PrivacyAccessRows.rows(node, cast));
         return rows;
     }
 

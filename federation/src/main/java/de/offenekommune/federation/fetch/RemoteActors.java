@@ -61,6 +61,15 @@ public final class RemoteActors implements KeyResolver {
         return Optional.empty();
     }
 
+    /**
+     * Forgets a deleted actor: its stored document and every cached key it owned, so nothing signed
+     * with them verifies any more.
+     */
+    public void forget(String actorId) {
+        store.delete(actorId);
+        keys.values().removeIf(k -> actorId.equals(k.ownerId()));
+    }
+
     @Override
     public KeyResolution resolve(String keyId, boolean refresh) {
         if (!refresh) {

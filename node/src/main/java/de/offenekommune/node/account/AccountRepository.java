@@ -41,6 +41,12 @@ public final class AccountRepository {
                 + "AND a.deleted_at IS NULL AND a.confirmed_at IS NOT NULL", AccountRepository::map, username);
     }
 
+    /** A deleted account's user name stays reserved: its actor URL answers 410 with the time of deletion. */
+    public Optional<Instant> deletedAt(Sql sql, String username) {
+        return sql.one("SELECT deleted_at FROM account WHERE lower(username) = lower(?) AND deleted_at IS NOT NULL",
+                r -> r.instant("deleted_at"), username);
+    }
+
     public Optional<Account> byEmail(Sql sql, String email) {
         return sql.one("SELECT " + COLUMNS + " FROM account a WHERE lower(a.email) = lower(?) AND a.deleted_at IS NULL",
                 AccountRepository::map, email);

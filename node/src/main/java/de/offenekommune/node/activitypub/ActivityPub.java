@@ -94,6 +94,7 @@ public final class ActivityPub implements AutoCloseable {
     private final Relay relay;
     private final LocalObjects objects;
     private final Activities activities;
+    private final Publications publications;
     private final NeighbourService neighbours;
     private final RemoteActions remoteActions;
     private final ConfiguredFollows configuredFollows;
@@ -136,7 +137,7 @@ public final class ActivityPub implements AutoCloseable {
         this.relay = new Relay(d.sql(), store, federation.outbox(), uris, d.clock(), RELAY_POLL);
         this.activities = new Activities(uris, context, d.clock());
         BlockedBy blockedBy = new BlockedBy();
-        Publications publications = new Publications(store, activities, blockedBy, d.clock(), relay::wakeUp);
+        this.publications = new Publications(store, activities, blockedBy, d.clock(), relay::wakeUp);
         Messages msg = Messages.of(d.config().defaultLocale());
         this.objects = new LocalObjects(uris,
                 new LocalObjects.Sources(new ProjectRepository(), new ProjectPartsRepository(), new NewsRepository(),
@@ -281,6 +282,11 @@ public final class ActivityPub implements AutoCloseable {
 
     public Activities activities() {
         return activities;
+    }
+
+    /** Outgoing activities, written in the caller's transaction (the actor Delete of an erased account). */
+    public Publications publications() {
+        return publications;
     }
 
     public ActorKeyStore keys() {

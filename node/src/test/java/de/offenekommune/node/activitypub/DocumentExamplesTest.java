@@ -112,6 +112,15 @@ class DocumentExamplesTest {
         get(fediverse, "tombstone", gone.path());
         get(fediverse, "followers", "/kommune/followers");
         get(fediverse, "participation-figures", "/kommune/kennzahlen");
+        // A citizen whose actor was fetched (so it federated) deletes the account (DSGVO Art. 17).
+        String dora = node.url("/profil/dora");
+        fediverse.getJson(dora);
+        assertEquals(303, node.browser().signIn(cast.dora().email(), Fixtures.PASSWORD)
+                .submit("/konto/loeschen", "/konto/loeschen", Map.of("password", Fixtures.PASSWORD)).status());
+        get(fediverse, "actor-deleted", "/profil/dora");
+        EXAMPLES.put("delete-actor", ActivityJson.parse(node.sql().one(
+                "SELECT body FROM ap_activity WHERE type = 'Delete' AND actor_uri = ?", r -> r.str("body"), dora)
+                .orElseThrow()));
         EXAMPLES.put("webfinger", ActivityJson.parse(node.browser().get("/.well-known/webfinger?resource=acct:musterstadt@"
                 + node.baseUrl().getAuthority(), "application/jrd+json").body()));
         EXAMPLES.put("nodeinfo", ActivityJson.parse(node.browser().get("/nodeinfo/2.1", "application/json").body()));

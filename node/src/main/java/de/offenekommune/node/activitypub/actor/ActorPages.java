@@ -106,6 +106,9 @@ public final class ActorPages implements HttpService {
             return;
         }
         ApJson.vary(res);
+        if (actor.deleted()) {
+            throw new HttpError(Status.GONE_410, "privacy.profile.gone");
+        }
         pages.render(req, res, "activitypub/profile.jte", "actor", actor);
     }
 

@@ -99,8 +99,12 @@ public final class LocalActors {
         if (!username.matches("[a-z0-9_]{3,30}")) {
             return Optional.empty();
         }
+        String lower = username.toLowerCase(java.util.Locale.ROOT);
         return accounts.byUsername(sql, username).map(a -> new LocalActor(ActorKind.PERSON,
                 uris.person(a.username()), a.username(), a.displayName(), "", uris.person(a.username()), a.id(),
-                false, a.createdAt(), null));
+                false, a.createdAt(), null))
+                // A deleted account: its actor answers 410 with a Tombstone (name and id of the account are gone).
+                .or(() -> accounts.deletedAt(sql, lower).map(at -> new LocalActor(ActorKind.PERSON,
+                        uris.person(lower), lower, "", "", uris.person(lower), 0, false, null, at)));
     }
 }
