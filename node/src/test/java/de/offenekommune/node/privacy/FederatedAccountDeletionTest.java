@@ -145,6 +145,11 @@ class FederatedAccountDeletionTest {
         adorf.components().participation().comments().add(castA.anna(), "proposal", proposal, answered,
                 "Annas Antwort an Gina");
         assertEquals(1, adorf.sql().count("SELECT remote_supports FROM proposal WHERE id = ?", proposal));
+        // Anna's reply goes to Gina's inbox first: a delivery still on its way would look Gina up again
+        // after the erasure (real Mastodon then answers 410 for her; this stub would still serve her).
+        Fediverse.await("Anna's reply delivered to Gina", () -> adorf.sql().count(
+                "SELECT count(*) FROM ap_activity WHERE relayed_at IS NULL") == 0 && adorf.sql().count(
+                "SELECT count(*) FROM fed_delivery WHERE host LIKE 'gone.test%' AND state = 'queued'") == 0);
 
         ObjectNode delete = Fediverse.fixture("delete-actor.json", "http://mastodon.example.org/users/admin", ginaId);
         assertEquals(202, fediverse.post(adorf, "/inbox", delete, gina).status());

@@ -83,7 +83,27 @@ public final class Browser implements AutoCloseable {
         WebElement body = driver.findElement(By.tagName("body"));
         click(button);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+                .until(d -> replaced(body));
+    }
+
+    /**
+     * Whether the page the element belonged to is gone. While the old document is being replaced,
+     * chromedriver may answer "Node with given id does not belong to the document" instead of a stale
+     * element: that means gone as well.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -109,7 +129,7 @@ public final class Browser implements AutoCloseable {
         WebElement body = driver.findElement(By.tagName("body"));
         driver.findElement(By.id("password")).sendKeys(org.openqa.selenium.Keys.ENTER);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+                .until(d -> replaced(body));
         if (driver.getCurrentUrl().contains("/anmelden")) {
             throw new AssertionError("sign-in of " + email + " failed: " + text());
         }
