@@ -1,6 +1,5 @@
 package de.offenekommune.node.bench;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +39,10 @@ final class SinkServer implements AutoCloseable {
     }
 
     private static final int MAX_BODY = 1 << 20;
+    private static final byte[] ACCEPTED = "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNAUTHORIZED = "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket server;
     private final Handler handler;
@@ -72,17 +75,17 @@ final class SinkServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            Input in = new Input(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             while (open) {
-                String requestLine = line(in);
+                String requestLine = in.line();
                 if (requestLine == null) {
                     return;
                 }
                 List<String[]> headers = new ArrayList<>(16);
                 int length = 0;
                 boolean close = false;
-                for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+                for (String line = in.line(); line != null && !line.isEmpty(); line = in.line()) {
                     int colon = line.indexOf(':');
                     String name = line.substring(0, colon).trim();
                     String value = line.substring(colon + 1).trim();
@@ -96,44 +99,83 @@ final class SinkServer implements AutoCloseable {
                 if (length > MAX_BODY) {
                     return;
                 }
-                byte[] body = in.readNBytes(length);
-                if (body.length < length) {
+                byte[] body = in.bytes(length);
+                if (body == null) {
                     return;
                 }
                 String[] parts = requestLine.split(" ", 3);
                 int status = handler.handle(new Request(parts[0], parts.length > 1 ? parts[1] : "/", headers, body));
-                out.write(("HTTP/1.1 " + status + (status == 202 ? " Accepted" : " Unauthorized")
-                        + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(status == 202 ? ACCEPTED : UNAUTHORIZED);
                 out.flush();
                 if (close) {
                     return;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (open && !(e instanceof EOFException)) {
-                // A node that closes an idle connection is normal; anything else is worth seeing.
-                if (!(e instanceof java.net.SocketException)) {
-                    System.err.println("sink: " + e);
-                }
+            // A node closing an idle connection is normal; anything else is worth seeing.
+            if (open && !(e instanceof java.net.SocketException) && !(e instanceof EOFException)) {
+                System.err.println("sink: " + e);
             }
         }
     }
 
-    /** One CRLF-terminated line as Latin-1, or null at the end of the stream. */
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        for (int b = in.read(); ; b = in.read()) {
-            if (b < 0) {
-                return line.isEmpty() ? null : line.toString();
-            }
-            if (b == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
+    /** A connection's input with its own buffer: lines and bodies are cut from it without a lock per byte. */
+    private static final class Input {
+        private final InputStream in;
+        private final byte[] buffer = new byte[16 * 1024];
+        private int pos;
+        private int limit;
+
+        Input(InputStream in) {
+            this.in = in;
+        }
+
+        /** One CRLF-terminated line as Latin-1, or null at the end of the stream. */
+        String line() throws IOException {
+            StringBuilder line = null;
+            while (true) {
+                if (pos == limit && !fill()) {
+                    return line == null ? null : line.toString();
                 }
-                return line.toString();
+                int start = pos;
+                while (pos < limit && buffer[pos] != '\n') {
+                    pos++;
+                }
+                int end = pos;
+                boolean complete = pos < limit;
+                if (complete) {
+                    pos++;
+                }
+                String part = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+                line = line == null ? new StringBuilder(part) : line.append(part);
+                if (complete) {
+                    int n = line.length();
+                    if (n > 0 && line.charAt(n - 1) == '\r') {
+                        line.setLength(n - 1);
+                    }
+                    return line.toString();
+                }
             }
-            line.append((char) b);
+        }
+
+        /** Exactly {@code length} bytes, or null when the stream ends first. */
+        byte[] bytes(int length) throws IOException {
+            byte[] body = new byte[length];
+            int have = Math.min(length, limit - pos);
+            System.arraycopy(buffer, pos, body, 0, have);
+            pos += have;
+            int read = have + in.readNBytes(body, have, length - have);
+            return read < length ? null : body;
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                return false;
+            }
+            pos = 0;
+            limit = n;
+            return true;
         }
     }
 
