@@ -21,8 +21,10 @@ import de.offenekommune.federation.sig.KeyMaterial;
 /**
  * Scenario 1: the town publishes a project through the staff API (service, content event,
  * publisher, relay, outbox, delivery workers: the normal path) to followers spread over many
- * servers with one shared inbox each; timed from the API call until the last server has it. The
- * ceiling is RSA-2048 signing on all cores, measured between the rounds.
+ * servers with one shared inbox each; timed from the API call until the last server has it. Three
+ * sets of servers: unknown ones (RFC 9421, RSA), ones known to verify RFC 9421 Ed25519, and ones that
+ * speak only draft-cavage. The ceiling is RSA-2048 (or Ed25519) signing on all cores, measured
+ * between the rounds.
  */
 final class FanOutScenario {
     private static final ObjectMapper JSON = new ObjectMapper();
