@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterEach;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.Test;
 
 import de.offenekommune.federation.sig.HttpFields;
@@ -26,7 +30,8 @@ import de.offenekommune.federation.sig.HttpFields;
 /**
  * The POST path of {@link OutboundHttp} against a scripted HTTP server on loopback: keep-alive
  * reuse, a pooled connection the server closed, chunked and sized bodies, the body limit, a server
- * that does not answer, a malformed answer, and the address guard refusing before any connection.
+ * that does not answer, a malformed answer, TLS with a certificate nobody vouches for, and the
+ * address guard refusing before any connection.
  */
 class LeanHttpTest {
     private static final FetchConfig CONFIG = new FetchConfig(new AddressPolicy(false, true), 1024, Duration.ofSeconds(2),
@@ -151,6 +156,26 @@ class LeanHttpTest {
         assertEquals(FetchFailure.FORBIDDEN_ADDRESS, name.failure());
         assertEquals(FetchFailure.FORBIDDEN_ADDRESS, literal.failure());
         assertEquals(0, server.connections.get());
+    }
+
+    @Test
+    void httpsIsSpokenAndAnUntrustedCertificateRefused() {
+        WireMockServer tls = new WireMockServer(WireMockConfiguration.options().dynamicHttpsPort().httpDisabled(true)
+                .bindAddress("127.0.0.1"));
+        tls.start();
+        try {
+            tls.stubFor(WireMock.post("/inbox").willReturn(WireMock.aResponse().withStatus(202)));
+            URI inbox = URI.create("https://inbox.test:" + tls.httpsPort() + "/inbox");
+
+            OutboundException e = assertThrows(OutboundException.class,
+                    () -> loopback().post(inbox, HttpFields.create(), BODY));
+
+            assertEquals(FetchFailure.CONNECTION_FAILED, e.failure());
+            assertTrue(e.getCause() instanceof javax.net.ssl.SSLException, String.valueOf(e.getCause()));
+            assertEquals(0, tls.getAllServeEvents().size(), "no request reached the server");
+        } finally {
+            tls.stop();
+        }
     }
 
     /** Answers each request on a connection with the script's n-th answer (null: never answers). */
