@@ -50,6 +50,10 @@ import de.offenekommune.federation.store.PgRemoteActors;
 import de.offenekommune.federation.webfinger.WebFingerClient;
 import de.offenekommune.federation.webfinger.WebFingerDirectory;
 import de.offenekommune.federation.webfinger.WebFingerService;
+import de.offenekommune.federation.sig.SignatureScheme;
+import de.offenekommune.federation.uri.Origin;
+import de.offenekommune.federation.vocab.Actor;
+import de.offenekommune.federation.vocab.Capabilities;
 
 /**
  * The federation library wired for one node: what the node's {@code Main} builds once and takes its
@@ -84,7 +88,8 @@ public final class Federation implements AutoCloseable {
         SignedRequests signed = new SignedRequests(new OutboundHttp(settings.fetch(), b.hostResolver), new HttpSigner(clock), hosts);
         this.fetcher = new RemoteFetcher(signed, b.instanceActor);
         this.dereferencer = new Dereferencer(fetcher, reader, clock, settings.fetch());
-        this.remoteActors = new RemoteActors(dereferencer, new PgRemoteActors(b.dataSource), clock, settings.remoteActorRefresh());
+        this.remoteActors = new RemoteActors(dereferencer, new PgRemoteActors(b.dataSource), clock,
+                settings.remoteActorRefresh(), this::learnCapabilities);
         SignaturePolicy policy = SignaturePolicy.federation(clock);
         policy = new SignaturePolicy(clock, settings.inbox().maxSkew(), policy.cavageAlgorithms(),
                 policy.rfc9421Algorithms(), true, policy.minRsaBits());
@@ -100,6 +105,13 @@ public final class Federation implements AutoCloseable {
                 b.goneListener, metrics, settings.delivery(), clock);
         this.outbox = new Outbox(queue, followers, remoteActors, localHosts, clock, worker::wakeUp);
         this.housekeeping = new Housekeeping(b.dataSource, clock);
+    }
+
+    /** A server that advertises RFC 9421 Ed25519 (FEP-844e) gets Ed25519 signatures from now on. */
+    private void learnCapabilities(Actor actor) {
+        if (actor.id() != null && actor.capabilities().contains(Capabilities.RFC9421_ED25519)) {
+            hosts.advertised(Origin.hostOf(actor.id()), SignatureScheme.RFC9421_ED25519);
+        }
     }
 
     public static Builder builder() {

@@ -30,11 +30,18 @@ public final class DeliveryWorker implements AutoCloseable {
     private final DeliveryMetrics metrics;
     private final DeliveryConfig config;
     private final Clock clock;
+    /** How long a successful delivery may wait to be recorded with others (see {@link DeliveredBatch}). */
+    private static final Duration RECORD_DELAY = Duration.ofMillis(50);
+
     private final String workerId = "worker-" + UUID.randomUUID();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore slots;
+    private final DeliveredBatch deliveredBatch;
+    /** Free slots worth a claim: a claim reads the whole due queue, so it should fetch more than one delivery. */
+    private final int claimThreshold;
     private final Object signal = new Object();
     private volatile boolean running;
+    private boolean woken;
     private Thread loop;
 
     public DeliveryWorker(DeliveryQueue queue, DeliverySender sender, HostRegistry hosts, Followers followers,
@@ -48,6 +55,8 @@ public final class DeliveryWorker implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.slots = new Semaphore(config.concurrency());
+        this.deliveredBatch = new DeliveredBatch(queue, clock, config.concurrency(), RECORD_DELAY);
+        this.claimThreshold = Math.max(1, config.concurrency() / 4);
     }
 
     /** Starts the background loop. */
@@ -62,6 +71,7 @@ public final class DeliveryWorker implements AutoCloseable {
     /** New work was enqueued: poll now instead of after the poll interval. */
     public void wakeUp() {
         synchronized (signal) {
+            woken = true;
             signal.notifyAll();
         }
     }
@@ -92,6 +102,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 break;
             }
         }
+        deliveredBatch.flush();
         metrics.depth(queue.depth());
         return claimed.size();
     }
@@ -111,9 +122,12 @@ public final class DeliveryWorker implements AutoCloseable {
             int free = slots.availablePermits();
             List<ClaimedDelivery> claimed = List.of();
             try {
-                // Claim in batches: a claim query per freed slot would scan the queue once per delivery.
-                if (free >= Math.max(1, config.concurrency() / 4)) {
-                    claimed = queue.claim(workerId, free, config.perHostConcurrency(), clock.instant(), config.lease());
+                // Claim in batches, and a batch ahead: each claim reads the due queue, so one claim per
+                // freed slot (or per few) would read it once per delivery. The extra rows wait here for
+                // slots under their lease, and count as in flight for the per-host limit.
+                if (free >= claimThreshold) {
+                    claimed = queue.claim(workerId, free + config.concurrency(), config.perHostConcurrency(),
+                            clock.instant(), config.lease());
                 }
                 for (ClaimedDelivery delivery : claimed) {
                     slots.acquireUninterruptibly();
@@ -122,7 +136,9 @@ public final class DeliveryWorker implements AutoCloseable {
                             process(delivery);
                         } finally {
                             slots.release();
-                            wakeUp();
+                            if (slots.availablePermits() >= claimThreshold) {
+                                wakeUp();
+                            }
                         }
                     });
                 }
@@ -142,7 +158,11 @@ public final class DeliveryWorker implements AutoCloseable {
     private void waitForWork() {
         synchronized (signal) {
             try {
-                signal.wait(config.pollInterval().toMillis());
+                // A wake-up that came while the loop was busy counts: it must not wait out the poll interval.
+                if (!woken) {
+                    signal.wait(config.pollInterval().toMillis());
+                }
+                woken = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
@@ -165,7 +185,7 @@ public final class DeliveryWorker implements AutoCloseable {
         String host = delivery.host();
         switch (outcome) {
             case DeliveryOutcome.Delivered d -> {
-                queue.delivered(delivery.id(), d.status(), now);
+                deliveredBatch.add(delivery.id(), d.status());
                 hosts.recordSuccess(host, now);
                 metrics.delivered(host);
             }
@@ -220,6 +240,7 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deliveredBatch.close();
     }
 
     public String workerId() {

@@ -21,6 +21,10 @@ final class GuardedDnsResolver implements DnsResolver {
         this.policy = policy;
     }
 
+    AddressPolicy policy() {
+        return policy;
+    }
+
     @Override
     public boolean useDefaultJavaResolver() {
         return false;

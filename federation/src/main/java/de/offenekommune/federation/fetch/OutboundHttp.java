@@ -17,17 +17,20 @@ import de.offenekommune.federation.sig.HttpFields;
 import de.offenekommune.federation.uri.Origin;
 
 /**
- * The single HTTP client for all outbound traffic (fetches and deliveries): Helidon WebClient with
- * the address guard at connect time, no proxy, no automatic redirects, timeouts, and a body limit.
+ * The single way out for all outbound traffic (fetches and deliveries): the address guard at
+ * connect time, no proxy, no automatic redirects, timeouts, and a body limit. GETs use Helidon's
+ * WebClient; POSTs (deliveries) a lean keep-alive client ({@link LeanHttp}) under the same rules.
  */
 public final class OutboundHttp {
     private final WebClient client;
     private final GuardedDnsResolver resolver;
     private final FetchConfig config;
+    private final LeanHttp posts;
 
     public OutboundHttp(FetchConfig config, HostResolver hostResolver) {
         this.config = config;
         this.resolver = new GuardedDnsResolver(hostResolver, config.addressPolicy());
+        this.posts = new LeanHttp(config, resolver);
         this.client = WebClient.builder()
                 .dnsResolver(resolver)
                 .followRedirects(false)
@@ -47,8 +50,9 @@ public final class OutboundHttp {
         return exchange(uri, headers, null);
     }
 
+    /** POSTs go through {@link LeanHttp} (deliveries: many hosts, connections idle between fan-outs). */
     public OutboundResponse post(URI uri, HttpFields headers, byte[] body) {
-        return exchange(uri, headers, body);
+        return posts.post(uri, checkTarget(uri), headers, body);
     }
 
     /** @throws OutboundException when no response could be had, with the reason */
@@ -70,7 +74,7 @@ public final class OutboundHttp {
         }
     }
 
-    private void checkTarget(URI uri) {
+    private Origin checkTarget(URI uri) {
         Origin origin;
         try {
             origin = Origin.of(uri);
@@ -80,6 +84,7 @@ public final class OutboundHttp {
         if (!resolver.allowsLiteral(origin.host())) {
             throw new OutboundException(FetchFailure.FORBIDDEN_ADDRESS, origin.host() + " may not be reached", null);
         }
+        return origin;
     }
 
     private byte[] readLimited(HttpClientResponse response) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import de.offenekommune.federation.sig.KeyResolution;
 import de.offenekommune.federation.sig.KeyResolver;
@@ -28,13 +29,21 @@ public final class RemoteActors implements KeyResolver {
     private final Clock clock;
     private final Duration refreshAfter;
     private final Map<String, VerificationKey> keys = new ConcurrentHashMap<>();
+    private final Consumer<Actor> fetched;
 
     /** @param refreshAfter how old a stored actor may be before it is fetched again (e.g. one day) */
     public RemoteActors(Dereferencer dereferencer, RemoteActorStore store, Clock clock, Duration refreshAfter) {
+        this(dereferencer, store, clock, refreshAfter, actor -> { });
+    }
+
+    /** @param fetched told of every actor document fetched (to learn what its server advertises) */
+    public RemoteActors(Dereferencer dereferencer, RemoteActorStore store, Clock clock, Duration refreshAfter,
+                        Consumer<Actor> fetched) {
         this.dereferencer = dereferencer;
         this.store = store;
         this.clock = clock;
         this.refreshAfter = refreshAfter;
+        this.fetched = fetched;
     }
 
     /** The actor, from the store when fresh enough, else fetched (and stored). */
@@ -127,6 +136,7 @@ public final class RemoteActors implements KeyResolver {
 
     private void remember(Actor actor) {
         store.save(actor, clock.instant());
+        fetched.accept(actor);
         for (ActorKey key : actor.keys()) {
             keyOf(actor, key.id(), clock.instant());
         }

@@ -8,12 +8,15 @@ import de.offenekommune.federation.sig.HttpMessage;
 import de.offenekommune.federation.sig.HttpSigner;
 import de.offenekommune.federation.sig.SignatureScheme;
 import de.offenekommune.federation.sig.SignatureSchemeMemory;
+import de.offenekommune.federation.sig.SignedBody;
+import de.offenekommune.federation.sig.SigningKey;
 import de.offenekommune.federation.uri.Origin;
 
 /**
- * Sends a request signed by a local actor: RFC 9421 first, and draft-cavage when the host answers
- * 401/403 to it; what worked is remembered per host so later requests go right the first time.
- * Both generations are signed with the actor's RSA key, which every Mastodon since 4.5 verifies.
+ * Sends a request signed by a local actor: RFC 9421 with the RSA key first, or with the Ed25519
+ * key for a host known to verify that; on 401/403 the next weaker choice (Ed25519, then RFC 9421
+ * RSA, then draft-cavage RSA). What worked is remembered per host so later requests go right the
+ * first time.
  */
 public final class SignedRequests {
     private final OutboundHttp http;
@@ -30,36 +33,51 @@ public final class SignedRequests {
         return http;
     }
 
+    public SignatureSchemeMemory schemes() {
+        return schemes;
+    }
+
     public OutboundResponse get(URI uri, HttpFields headers, ActorKeys keys) {
         return send("GET", uri, headers, null, keys);
     }
 
     public OutboundResponse post(URI uri, HttpFields headers, byte[] body, ActorKeys keys) {
+        return send("POST", uri, headers, SignedBody.of(body), keys);
+    }
+
+    /** A POST whose body (and its digest) is shared by many requests, as in a fan-out. */
+    public OutboundResponse post(URI uri, HttpFields headers, SignedBody body, ActorKeys keys) {
         return send("POST", uri, headers, body, keys);
     }
 
-    private OutboundResponse send(String method, URI uri, HttpFields headers, byte[] body, ActorKeys keys) {
+    private OutboundResponse send(String method, URI uri, HttpFields headers, SignedBody body, ActorKeys keys) {
         String host = Origin.of(uri).host();
-        SignatureScheme first = schemes.firstChoice(host);
-        OutboundResponse response = sendOnce(method, uri, headers, body, keys, first);
-        if (first == SignatureScheme.RFC9421 && refused(response)) {
-            OutboundResponse fallback = sendOnce(method, uri, headers, body, keys, SignatureScheme.CAVAGE);
-            if (!refused(fallback)) {
-                schemes.remember(host, SignatureScheme.CAVAGE);
-            }
-            return fallback;
+        SignatureScheme scheme = usable(schemes.firstChoice(host), keys);
+        OutboundResponse response = sendOnce(method, uri, headers, body, keys, scheme);
+        boolean fellBack = false;
+        while (refused(response) && scheme != SignatureScheme.CAVAGE) {
+            schemes.refused(host, scheme);
+            scheme = scheme == SignatureScheme.RFC9421_ED25519 ? SignatureScheme.RFC9421 : SignatureScheme.CAVAGE;
+            response = sendOnce(method, uri, headers, body, keys, scheme);
+            fellBack = true;
         }
-        if (!refused(response) && response.status() < 500 && schemes.known(host).isEmpty()) {
-            schemes.remember(host, first);
+        if (!refused(response) && response.status() < 500 && (fellBack || schemes.known(host).isEmpty())) {
+            schemes.remember(host, scheme);
         }
         return response;
     }
 
-    private OutboundResponse sendOnce(String method, URI uri, HttpFields headers, byte[] body, ActorKeys keys,
+    /** An actor without an Ed25519 key (made before they existed) signs with RSA. */
+    private static SignatureScheme usable(SignatureScheme scheme, ActorKeys keys) {
+        return scheme == SignatureScheme.RFC9421_ED25519 && keys.ed25519() == null ? SignatureScheme.RFC9421 : scheme;
+    }
+
+    private OutboundResponse sendOnce(String method, URI uri, HttpFields headers, SignedBody body, ActorKeys keys,
                                       SignatureScheme scheme) {
-        HttpMessage message = HttpMessage.request(method, uri, headers.copy(), body);
-        signer.sign(message, keys.rsa(), scheme);
-        return body == null ? http.get(uri, message.fields()) : http.post(uri, message.fields(), body);
+        HttpMessage message = HttpMessage.request(method, uri, headers.copy(), body == null ? null : body.bytes());
+        SigningKey key = scheme == SignatureScheme.RFC9421_ED25519 ? keys.ed25519() : keys.rsa();
+        signer.sign(message, key, scheme, body == null ? SignedBody.of(null) : body);
+        return body == null ? http.get(uri, message.fields()) : http.post(uri, message.fields(), body.bytes());
     }
 
     private static boolean refused(OutboundResponse response) {

@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 
 import de.offenekommune.federation.vocab.ActivityJson;
+import de.offenekommune.federation.vocab.Capabilities;
 import de.offenekommune.federation.vocab.Contexts;
 import de.offenekommune.federation.vocab.MalformedDocumentException;
 
@@ -45,7 +46,10 @@ public final class JsonLdNormalizer {
         JsonArray context = Json.createArrayBuilder().add(Contexts.ACTIVITYSTREAMS).add(Contexts.SECURITY_V1)
                 .add(Contexts.MULTIKEY_V1)
                 .add(Json.createObjectBuilder().add("assertionMethod", Json.createObjectBuilder()
-                        .add("@id", "https://w3id.org/security#assertionMethod").add("@type", "@id")))
+                        .add("@id", "https://w3id.org/security#assertionMethod").add("@type", "@id"))
+                        // FEP-844e capabilities keep their short name, as plain documents write it.
+                        .add("implements", Json.createObjectBuilder().add("@id", Capabilities.IMPLEMENTS_IRI)
+                                .add("@container", "@set")))
                 .build();
         this.compactionContext = JsonDocument.of(Json.createObjectBuilder().add("@context", context).build());
     }

@@ -10,14 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
 import de.offenekommune.federation.delivery.ClaimedDelivery;
 import de.offenekommune.federation.delivery.DeliveryQueue;
+import de.offenekommune.federation.sig.SignedBody;
 import de.offenekommune.federation.uri.Origin;
 
 /** The delivery queue in PostgreSQL: {@code fed_outbound_activity} + {@code fed_delivery}. */
@@ -58,12 +62,21 @@ public final class PgDeliveryQueue implements DeliveryQueue {
             UPDATE fed_delivery d SET locked_until = ?, locked_by = ?
             FROM picked, fed_outbound_activity a
             WHERE d.id = picked.id AND a.id = d.activity
-            RETURNING d.id, a.sender_actor, a.activity_id, d.inbox, d.host, d.attempts, a.body""";
+            RETURNING d.id, a.sender_actor, a.activity_id, d.inbox, d.host, d.attempts, a.id, a.body""";
 
     /** Eligible rows looked at per row claimed: concurrent claimers skip each other's locked rows. */
     private static final int CANDIDATES_PER_CLAIM = 4;
 
+    /** Bodies of the activities being delivered, by row id: one body (and digest) per activity, not per claim. */
+    private static final int CACHED_BODIES = 64;
+
     private final Jdbc jdbc;
+    private final Map<Long, SignedBody> bodies = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, SignedBody> eldest) {
+            return size() > CACHED_BODIES;
+        }
+    });
 
     public PgDeliveryQueue(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
@@ -123,8 +136,13 @@ public final class PgDeliveryQueue implements DeliveryQueue {
             try (PreparedStatement st = Jdbc.prepare(c, CLAIM, claimParameters(workerId, limit, perHostLimit, now, lease));
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
+                    SignedBody body = bodies.get(rs.getLong(7));
+                    if (body == null) {
+                        body = SignedBody.of(rs.getBytes(8));
+                        bodies.put(rs.getLong(7), body);
+                    }
                     claimed.add(new ClaimedDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getBytes(7)));
+                            rs.getString(5), rs.getInt(6), body));
                 }
             }
             return claimed;
@@ -142,6 +160,31 @@ public final class PgDeliveryQueue implements DeliveryQueue {
         jdbc.update("""
                 UPDATE fed_delivery SET state = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
                   finished_at = ?, locked_until = NULL, locked_by = NULL WHERE id = ?""", status, now, id);
+    }
+
+    /** One statement for the batch: a fan-out's records are a few statements, not one commit per inbox. */
+    @Override
+    public void deliveredAll(List<Done> done, Instant now) {
+        if (done.isEmpty()) {
+            return;
+        }
+        Long[] ids = new Long[done.size()];
+        Integer[] statuses = new Integer[done.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = done.get(i).id();
+            statuses[i] = done.get(i).status();
+        }
+        jdbc.withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE fed_delivery d SET state = 'delivered', attempts = d.attempts + 1, last_status = x.status,
+                      last_error = NULL, finished_at = ?, locked_until = NULL, locked_by = NULL
+                    FROM unnest(?::bigint[], ?::int[]) AS x(id, status) WHERE d.id = x.id""")) {
+                st.setTimestamp(1, Timestamp.from(now));
+                st.setArray(2, c.createArrayOf("bigint", ids));
+                st.setArray(3, c.createArrayOf("integer", statuses));
+                return st.executeUpdate();
+            }
+        });
     }
 
     @Override

@@ -21,8 +21,10 @@ import de.offenekommune.federation.sig.SignatureSchemeMemory;
  * something changes (first failure of a day, recovery, a scheme learnt).
  */
 public final class PgHostRegistry implements HostRegistry, SignatureSchemeMemory {
-    private record State(SignatureScheme scheme, int failureDays, LocalDate lastFailureDay, boolean unavailable) {
-        static final State NEW = new State(null, 0, null, false);
+    /** @param ed25519 whether the host verifies RFC 9421 Ed25519: null unknown, true advertised/accepted, false refused */
+    private record State(SignatureScheme scheme, int failureDays, LocalDate lastFailureDay, boolean unavailable,
+                         Boolean ed25519) {
+        static final State NEW = new State(null, 0, null, false, null);
     }
 
     private final Jdbc jdbc;
@@ -34,17 +36,48 @@ public final class PgHostRegistry implements HostRegistry, SignatureSchemeMemory
 
     @Override
     public Optional<SignatureScheme> known(String host) {
-        return Optional.ofNullable(state(host).scheme());
+        State state = state(host);
+        if (state.scheme() != SignatureScheme.CAVAGE && Boolean.TRUE.equals(state.ed25519())) {
+            return Optional.of(SignatureScheme.RFC9421_ED25519);
+        }
+        return Optional.ofNullable(state.scheme());
     }
 
     @Override
     public void remember(String host, SignatureScheme scheme) {
-        if (state(host).scheme() == scheme) {
+        State state = state(host);
+        boolean ed25519 = scheme == SignatureScheme.RFC9421_ED25519;
+        if (state.scheme() == scheme.generation() && (!ed25519 || Boolean.TRUE.equals(state.ed25519()))) {
             return;
         }
         jdbc.update("""
-                INSERT INTO fed_host (host, signature_scheme) VALUES (?, ?)
-                ON CONFLICT (host) DO UPDATE SET signature_scheme = excluded.signature_scheme""", host, scheme.name());
+                INSERT INTO fed_host (host, signature_scheme, rfc9421_ed25519) VALUES (?, ?, ?)
+                ON CONFLICT (host) DO UPDATE SET signature_scheme = excluded.signature_scheme,
+                  rfc9421_ed25519 = coalesce(excluded.rfc9421_ed25519, fed_host.rfc9421_ed25519)""",
+                host, scheme.generation().name(), ed25519 ? Boolean.TRUE : null);
+        cache.remove(host);
+    }
+
+    /** An advertisement never overrides a refusal: a host that refused Ed25519 keeps getting RSA. */
+    @Override
+    public void advertised(String host, SignatureScheme scheme) {
+        if (scheme != SignatureScheme.RFC9421_ED25519 || state(host).ed25519() != null) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO fed_host (host, rfc9421_ed25519) VALUES (?, true)
+                ON CONFLICT (host) DO UPDATE SET rfc9421_ed25519 = coalesce(fed_host.rfc9421_ed25519, true)""", host);
+        cache.remove(host);
+    }
+
+    @Override
+    public void refused(String host, SignatureScheme scheme) {
+        if (scheme != SignatureScheme.RFC9421_ED25519 || Boolean.FALSE.equals(state(host).ed25519())) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO fed_host (host, rfc9421_ed25519) VALUES (?, false)
+                ON CONFLICT (host) DO UPDATE SET rfc9421_ed25519 = false""", host);
         cache.remove(host);
     }
 
@@ -101,15 +134,17 @@ public final class PgHostRegistry implements HostRegistry, SignatureSchemeMemory
     private State state(String host) {
         return cache.computeIfAbsent(host, h -> jdbc.withConnection(c -> {
             try (PreparedStatement st = Jdbc.prepare(c,
-                    "SELECT signature_scheme, failure_days, last_failure_day, unavailable_since FROM fed_host WHERE host = ?", h);
+                    "SELECT signature_scheme, failure_days, last_failure_day, unavailable_since, rfc9421_ed25519 FROM fed_host "
+                            + "WHERE host = ?", h);
                  ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return State.NEW;
                 }
                 String scheme = rs.getString(1);
                 java.sql.Date day = rs.getDate(3);
+                Boolean ed25519 = rs.getObject(5, Boolean.class);
                 return new State(scheme == null ? null : SignatureScheme.valueOf(scheme), rs.getInt(2),
-                        day == null ? null : day.toLocalDate(), rs.getTimestamp(4) != null);
+                        day == null ? null : day.toLocalDate(), rs.getTimestamp(4) != null, ed25519);
             }
         }));
     }

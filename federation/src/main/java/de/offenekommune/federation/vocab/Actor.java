@@ -20,6 +20,11 @@ public record Actor(String id, List<String> types, String preferredUsername, Str
                 JsonValues.id(json.get("url")), keys(json), json);
     }
 
+    /** What the actor's server advertises (FEP-844e {@code implements}, also inside {@code generator}). */
+    public java.util.Set<String> capabilities() {
+        return Capabilities.of(json);
+    }
+
     /** The inbox to deliver to: the shared inbox when the server has one. */
     public String deliveryInbox() {
         return sharedInbox != null ? sharedInbox : inbox;

@@ -37,6 +37,7 @@ public final class ActorDocument {
         private String edKeyId;
         private Ed25519.PublicKey edKey;
         private Boolean manuallyApprovesFollowers;
+        private List<Capabilities.Capability> capabilities = List.of();
 
         private Builder(String id, String type) {
             this.id = id;
@@ -97,6 +98,16 @@ public final class ActorDocument {
             return this;
         }
 
+        /**
+         * Advertises capabilities (FEP-844e): as {@code implements} on an {@code Application}, inside a
+         * partial {@code generator} Application on any other actor, so a server learns them from
+         * whichever of our actors it fetches.
+         */
+        public Builder implementing(List<Capabilities.Capability> list) {
+            this.capabilities = List.copyOf(list);
+            return this;
+        }
+
         /** Any further property (icon, attachment, an attestation...). */
         public Builder property(String name, JsonNode value) {
             extra.put(name, value);
@@ -128,6 +139,14 @@ public final class ActorDocument {
                 doc.putArray("assertionMethod").addObject().put("id", edKeyId).put("type", "Multikey")
                         .put("controller", id).put("publicKeyMultibase", edKey.multibase());
             }
+            if (!capabilities.isEmpty()) {
+                if (type.equals("Application")) {
+                    doc.set("implements", Capabilities.links(capabilities));
+                } else {
+                    doc.putObject("generator").put("type", "Application")
+                            .set("implements", Capabilities.links(capabilities));
+                }
+            }
             extra.forEach(doc::set);
             return doc;
         }
@@ -139,6 +158,9 @@ public final class ActorDocument {
             terms.put("manuallyApprovesFollowers", "as:manuallyApprovesFollowers");
             terms.putObject("assertionMethod").put("@id", "https://w3id.org/security#assertionMethod")
                     .put("@type", "@id").put("@container", "@set");
+            if (!capabilities.isEmpty()) {
+                terms.setAll(Capabilities.term());
+            }
             for (Object c : extraContexts) {
                 if (c instanceof JsonNode node) {
                     context.add(node);

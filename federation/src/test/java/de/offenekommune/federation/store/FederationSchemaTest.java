@@ -23,7 +23,7 @@ class FederationSchemaTest {
             int first = FederationSchema.migrate(db.dataSource());
             int second = FederationSchema.migrate(db.dataSource());
 
-            assertEquals(1, first);
+            assertEquals(2, first, "V1 core tables, V2 the hosts' Ed25519 column");
             assertEquals(0, second);
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
                  var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'fed\\_%'")) {

@@ -34,6 +34,9 @@ class BenchmarkSmokeTest {
 
             String table = print(run.report());
             assertTrue(table.contains("| 1 fan-out, RFC 9421 hosts"), table);
+            assertTrue(table.contains("| 1 fan-out, RFC 9421 Ed25519 hosts"), table);
+            assertTrue(table.contains("deliveries were signed with RFC 9421 Ed25519")
+                    && !table.contains("Ed25519 hosts: 0 of"), "Ed25519 hosts got Ed25519 signatures: " + table);
             assertTrue(table.contains("| 2 inbox: signed Create{Note}/Like accepted and stored"), table);
             assertTrue(table.contains("| 3 project page (10 comments), signed in"), table);
             assertTrue(table.contains("| 4 memory of the inbox node"), table);

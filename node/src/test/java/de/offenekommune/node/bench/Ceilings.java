@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 
+import de.offenekommune.federation.key.Ed25519;
 import de.offenekommune.federation.key.Rsa;
 
 /**
@@ -22,6 +23,7 @@ final class Ceilings {
             + "keyid=\"https://town.example/kommune#main-key\"").getBytes();
 
     private final KeyPair rsa = Rsa.generate();
+    private final Ed25519.PrivateKey ed25519 = Ed25519.generate();
 
     /** RSA-2048 PKCS#1 v1.5 SHA-256 signatures per second (what every delivery costs), one thread per core. */
     double rsaSignsPerSecond(Duration time) {
@@ -35,6 +37,11 @@ final class Ceilings {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Ed25519 signatures per second (BouncyCastle, as the node signs RFC 9421 Ed25519), one thread per core. */
+    double ed25519SignsPerSecond(Duration time) {
+        return allCores(time, i -> ed25519.sign(SIGNING_INPUT).length == 64);
     }
 
     /** Runs {@code operation} on every core until the time is up; returns operations per second. */

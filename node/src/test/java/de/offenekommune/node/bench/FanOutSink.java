@@ -1,5 +1,6 @@
 package de.offenekommune.node.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import de.offenekommune.federation.sig.HttpFields;
 import de.offenekommune.federation.sig.HttpMessage;
@@ -28,15 +26,18 @@ import de.offenekommune.federation.sig.SignatureCheck;
 import de.offenekommune.federation.sig.SignatureFailure;
 import de.offenekommune.federation.sig.SignaturePolicy;
 import de.offenekommune.federation.sig.VerificationKey;
-import de.offenekommune.federation.vocab.ActivityJson;
 
 /**
  * A thousand remote servers in one: every {@code *.fan.test} host name reaches this server, which
  * answers 202 and counts per delivered object which hosts got it and when the last one arrived.
- * Every n-th request has its signature verified with the town's published key. Hosts the
- * predicate names refuse RFC 9421 (401), as servers that speak only draft-cavage do.
+ * Every n-th request has its signature verified with the town's published keys. Hosts the
+ * predicate names refuse RFC 9421 (401), as servers that speak only draft-cavage do. It runs on
+ * the cores the node is measured on, so it does no more than that: a bare socket server
+ * ({@link SinkServer}) and the object id read by the streaming parser.
  */
 final class FanOutSink implements AutoCloseable {
+    private static final JsonFactory STREAMING = new JsonFactory();
+
     /** Deliveries of one object. */
     static final class Arrivals {
         private final Set<String> hosts = ConcurrentHashMap.newKeySet();
@@ -61,33 +62,36 @@ final class FanOutSink implements AutoCloseable {
         }
     }
 
-    private final WebServer server;
+    private final SinkServer server;
     private final Predicate<String> refusesRfc9421;
     private final int verifyEvery;
     private final Map<String, Arrivals> arrivals = new ConcurrentHashMap<>();
+    private final Map<String, VerificationKey> trusted = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger verified = new AtomicInteger();
     private final AtomicInteger verifyFailed = new AtomicInteger();
+    private final AtomicInteger ed25519Signed = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final AtomicInteger refused = new AtomicInteger();
-    private volatile HttpSignatureVerifier verifier;
+    private final HttpSignatureVerifier verifier;
 
-    FanOutSink(Predicate<String> refusesRfc9421, int verifyEvery) {
+    FanOutSink(Predicate<String> refusesRfc9421, int verifyEvery) throws IOException {
         this.refusesRfc9421 = refusesRfc9421;
         this.verifyEvery = verifyEvery;
-        this.server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .routing(r -> r.post("/inbox", this::receive)).build().start();
+        this.verifier = new HttpSignatureVerifier((id, refresh) -> {
+            VerificationKey key = trusted.get(id);
+            return key != null ? new KeyResolution.Found(key) : new KeyResolution.Failed(SignatureFailure.KEY_NOT_FOUND, id);
+        }, SignaturePolicy.federation(Clock.systemUTC()));
+        this.server = new SinkServer(this::receive);
     }
 
     int port() {
         return server.port();
     }
 
-    /** The key deliveries must be signed with (the town's, from its actor document). */
+    /** A key deliveries may be signed with (the town's RSA and Ed25519 keys, from its actor document). */
     void trust(String keyId, String ownerId, KeyMaterial key) {
-        VerificationKey known = new VerificationKey(keyId, ownerId, key, Instant.now());
-        verifier = new HttpSignatureVerifier((id, refresh) -> id.equals(keyId) ? new KeyResolution.Found(known)
-                : new KeyResolution.Failed(SignatureFailure.KEY_NOT_FOUND, id), SignaturePolicy.federation(Clock.systemUTC()));
+        trusted.put(keyId, new VerificationKey(keyId, ownerId, key, Instant.now()));
     }
 
     /** Waits until {@code hosts} servers have the object; the arrivals so far when the time is up. */
@@ -116,33 +120,68 @@ final class FanOutSink implements AutoCloseable {
         return refused.get();
     }
 
-    private void receive(ServerRequest req, ServerResponse res) {
-        byte[] body = req.content().as(byte[].class);
-        String host = req.headers().first(HeaderNames.HOST).orElse("");
-        if (refusesRfc9421.test(host) && req.headers().contains(HeaderNames.create("Signature-Input"))) {
+    /** Requests signed with RFC 9421 Ed25519 ({@code alg="ed25519"}). */
+    int ed25519Signed() {
+        return ed25519Signed.get();
+    }
+
+    private int receive(SinkServer.Request req) {
+        String authority = req.header("host");
+        String host = authority == null ? "" : authority;
+        String signatureInput = req.header("signature-input");
+        if (signatureInput != null && refusesRfc9421.test(host)) {
             refused.incrementAndGet();
-            res.status(401).send();
-            return;
+            return 401;
+        }
+        if (signatureInput != null && signatureInput.contains("alg=\"ed25519\"")) {
+            ed25519Signed.incrementAndGet();
         }
         if (requests.incrementAndGet() % verifyEvery == 0) {
-            verify(req, host, body);
+            verify(req, host);
         }
-        JsonNode object = ActivityJson.parse(body).path("object");
-        String objectId = object.isTextual() ? object.asText() : object.path("id").asText();
-        Arrivals a = arrivals.computeIfAbsent(objectId, k -> new Arrivals());
+        Arrivals a = arrivals.computeIfAbsent(objectId(req.body()), k -> new Arrivals());
         a.hosts.add(host);
         a.posts.incrementAndGet();
         long now = System.nanoTime();
         a.first.accumulateAndGet(now, Math::min);
         a.last.accumulateAndGet(now, Math::max);
-        res.status(202).send();
+        return 202;
     }
 
-    private void verify(ServerRequest req, String host, byte[] body) {
+    /** The delivered object's id, read with the streaming parser: no tree for a field. */
+    private static String objectId(byte[] body) {
+        try (JsonParser p = STREAMING.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!name.equals("object")) {
+                    p.skipChildren();
+                } else if (value == JsonToken.VALUE_STRING) {
+                    return p.getText();
+                } else if (value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if (field.equals("id")) {
+                            return p.getText();
+                        }
+                        p.skipChildren();
+                    }
+                }
+            }
+            return "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void verify(SinkServer.Request req, String host) {
         HttpFields fields = HttpFields.create();
-        req.headers().forEach(h -> h.allValues().forEach(v -> fields.add(h.name(), v)));
-        HttpMessage message = HttpMessage.request("POST", URI.create("http://" + host + req.path().rawPath()), fields,
-                body);
+        req.headers().forEach(h -> fields.add(h[0], h[1]));
+        HttpMessage message = HttpMessage.request(req.method(), URI.create("http://" + host + req.path()), fields, req.body());
         SignatureCheck check = verifier.verify(message);
         if (check instanceof SignatureCheck.Verified) {
             verified.incrementAndGet();
@@ -154,6 +193,6 @@ final class FanOutSink implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        server.close();
     }
 }

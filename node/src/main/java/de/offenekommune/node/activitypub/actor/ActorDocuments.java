@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import de.offenekommune.federation.vocab.ActorDocument;
+import de.offenekommune.federation.vocab.Capabilities;
 import de.offenekommune.node.activitypub.ApContext;
 import de.offenekommune.node.activitypub.AsText;
 import de.offenekommune.node.activitypub.NodeUris;
@@ -16,7 +17,8 @@ import de.offenekommune.node.activitypub.NodeUris;
 /**
  * Writes local actors' documents: endpoints, the RSA key as {@code publicKey} (what Mastodon checks
  * draft-cavage signatures with) and the Ed25519 key as an {@code assertionMethod} Multikey
- * (FEP-521a), then whatever registered {@link ActorDocumentExtension}s add.
+ * (FEP-521a), the signatures we verify (FEP-844e {@code implements}: RFC 9421, also with Ed25519),
+ * then whatever registered {@link ActorDocumentExtension}s add.
  */
 public final class ActorDocuments {
     private final NodeUris uris;
@@ -48,7 +50,9 @@ public final class ActorDocuments {
                 .sharedInbox(uris.sharedInbox())
                 .manuallyApprovesFollowers(actor.locked())
                 .rsaKey(k.keys().rsa().keyId(), k.rsaPublic())
-                .ed25519Key(k.keys().ed25519().keyId(), k.ed25519Public());
+                .ed25519Key(k.keys().ed25519().keyId(), k.ed25519Public())
+                // FEP-844e: other servers learn from any of our actors that we verify RFC 9421 Ed25519.
+                .implementing(Capabilities.OURS);
         if (actor.kind() == ActorKind.TOWN) {
             b.following(NodeUris.following(actor.id()));
         }
