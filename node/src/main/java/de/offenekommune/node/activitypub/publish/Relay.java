@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import de.offenekommune.federation.delivery.Audience;
 import de.offenekommune.federation.delivery.Outbox;
 import de.offenekommune.federation.vocab.ActivityJson;
+import de.offenekommune.federation.work.PollingLoop;
 import de.offenekommune.node.activitypub.NodeUris;
 import de.offenekommune.node.db.Sql;
 
@@ -20,7 +19,6 @@ import de.offenekommune.node.db.Sql;
  * after every commit that stored an activity, and polling for scheduled ones.
  */
 public final class Relay implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Relay.class.getName());
     private static final int BATCH = 50;
 
     private final Sql sql;
@@ -28,10 +26,7 @@ public final class Relay implements AutoCloseable {
     private final Outbox outbox;
     private final NodeUris uris;
     private final Clock clock;
-    private final Duration pollInterval;
-    private final Object signal = new Object();
-    private volatile boolean running;
-    private Thread loop;
+    private final PollingLoop loop;
 
     public Relay(Sql sql, ActivityStore store, Outbox outbox, NodeUris uris, Clock clock, Duration pollInterval) {
         this.sql = sql;
@@ -39,32 +34,15 @@ public final class Relay implements AutoCloseable {
         this.outbox = outbox;
         this.uris = uris;
         this.clock = clock;
-        this.pollInterval = pollInterval;
+        this.loop = new PollingLoop("activitypub-relay", pollInterval, () -> runOnce() == BATCH);
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        loop = Thread.ofVirtual().name("activitypub-relay").start(() -> {
-            while (running) {
-                try {
-                    if (runOnce() < BATCH) {
-                        waitForWork();
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "relaying activities failed", e);
-                    waitForWork();
-                }
-            }
-        });
+    public void start() {
+        loop.start();
     }
 
     public void wakeUp() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        loop.wakeUp();
     }
 
     /** Relays one batch of due activities; returns how many. */
@@ -90,27 +68,8 @@ public final class Relay implements AutoCloseable {
         return urls.stream().filter(u -> !u.startsWith(own) && !u.equals(uris.base())).toList();
     }
 
-    private void waitForWork() {
-        synchronized (signal) {
-            try {
-                signal.wait(pollInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        wakeUp();
-        if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
