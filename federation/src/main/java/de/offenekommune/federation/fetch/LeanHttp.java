@@ -39,13 +39,23 @@ final class LeanHttp implements AutoCloseable {
 
     private final FetchConfig config;
     private final GuardedDnsResolver resolver;
-    private final SSLSocketFactory tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+    private final SSLSocketFactory tls;
     private final Map<String, Deque<LeanConnection>> idle = new ConcurrentHashMap<>();
     private final AtomicInteger idleCount = new AtomicInteger();
 
     LeanHttp(FetchConfig config, GuardedDnsResolver resolver) {
+        this(config, resolver, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /**
+     * With the given TLS sockets instead of the JDK's default trust: tests trust exactly their own
+     * loopback certificate this way. Hostname verification and SNI are still switched on for each
+     * socket in {@link #tls(Socket, Origin)}, whatever the factory's defaults.
+     */
+    LeanHttp(FetchConfig config, GuardedDnsResolver resolver, SSLSocketFactory tls) {
         this.config = config;
         this.resolver = resolver;
+        this.tls = tls;
     }
 
     /** @throws OutboundException when no response could be had, with the reason */
