@@ -36,6 +36,9 @@ import de.offenekommune.federation.sig.HttpFields;
 class LeanHttpTest {
     private static final FetchConfig CONFIG = new FetchConfig(new AddressPolicy(false, true), 1024, Duration.ofSeconds(2),
             Duration.ofMillis(500), 3, Duration.ofMinutes(1), "test-agent");
+    /** For the TLS handshake, which on a loaded machine can take longer than the short read timeout above. */
+    private static final FetchConfig PATIENT = new FetchConfig(new AddressPolicy(false, true), 1024,
+            Duration.ofSeconds(10), Duration.ofSeconds(10), 3, Duration.ofMinutes(1), "test-agent");
     private static final byte[] BODY = "{\"type\":\"Create\"}".getBytes(StandardCharsets.UTF_8);
 
     private ScriptedServer server;
@@ -168,7 +171,8 @@ class LeanHttpTest {
             URI inbox = URI.create("https://inbox.test:" + tls.httpsPort() + "/inbox");
 
             OutboundException e = assertThrows(OutboundException.class,
-                    () -> loopback().post(inbox, HttpFields.create(), BODY));
+                    () -> new OutboundHttp(PATIENT, host -> List.of(InetAddress.getLoopbackAddress()))
+                            .post(inbox, HttpFields.create(), BODY));
 
             assertEquals(FetchFailure.CONNECTION_FAILED, e.failure());
             assertTrue(e.getCause() instanceof javax.net.ssl.SSLException, String.valueOf(e.getCause()));
