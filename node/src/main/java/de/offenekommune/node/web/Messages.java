@@ -4,10 +4,10 @@ import java.text.DecimalFormatSymbols;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +20,7 @@ public final class Messages {
     private static final Map<Locale, Messages> CACHE = new ConcurrentHashMap<>();
 
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Map<String, String> texts;
     private final Map<String, Pattern> formats = new ConcurrentHashMap<>();
     private final char groupingSeparator;
     private final char minusSign;
@@ -93,8 +93,14 @@ public final class Messages {
 
     private Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("i18n.messages", locale,
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        // One map of all texts (the bundle's lookup walks its parents and catches a miss per call).
+        Map<String, String> all = new HashMap<>();
+        for (String key : bundle.keySet()) {
+            all.put(key, bundle.getString(key));
+        }
+        this.texts = Map.copyOf(all);
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
         this.groupingSeparator = symbols.getGroupingSeparator();
         this.minusSign = symbols.getMinusSign();
@@ -114,25 +120,26 @@ public final class Messages {
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return texts.containsKey(key);
     }
 
     public String get(String key) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "??" + key + "??";
-        }
+        String text = texts.get(key);
+        return text != null ? text : "??" + key + "??";
     }
 
     public String get(String key, Object... args) {
         if (args == null || args.length == 0) {
             return get(key);
         }
-        if (!bundle.containsKey(key)) {
-            return "??" + key + "??";
+        Pattern pattern = formats.get(key);
+        if (pattern == null) {
+            String text = texts.get(key);
+            if (text == null) {
+                return "??" + key + "??";
+            }
+            pattern = formats.computeIfAbsent(key, k -> Pattern.of(text, locale));
         }
-        Pattern pattern = formats.computeIfAbsent(key, k -> Pattern.of(bundle.getString(k), locale));
         Object[] prepared = integersAsText(pattern, args);
         String filled = pattern.parts() == null ? null : pattern.parts().fill(prepared);
         if (filled != null) {
