@@ -89,6 +89,20 @@ public final class ProjectRepository {
         return sql.one("SELECT " + COLUMNS + " FROM project p WHERE p.id = ?", ProjectRepository::map, id);
     }
 
+    /** A project with its phases and links. */
+    public record WithParts(Project project, List<Phase> phases, List<ProjectLink> links) {
+    }
+
+    /** {@link #bySlug} with the project's phases and links, in one statement (the project page's). */
+    public Optional<WithParts> bySlugWithParts(Sql sql, String slug) {
+        return sql.one("SELECT " + COLUMNS + ", " + ProjectPartsRepository.PARTS_AS_JSON + " FROM project p WHERE p.slug = ?",
+                r -> {
+                    Project p = map(r);
+                    return new WithParts(p, ProjectPartsRepository.phasesOf(p.id(), r.str("phases_json")),
+                            ProjectPartsRepository.linksOf(p.id(), r.str("links_json")));
+                }, slug);
+    }
+
     public Optional<Project> bySlug(Sql sql, String slug) {
         return sql.one("SELECT " + COLUMNS + " FROM project p WHERE p.slug = ?", ProjectRepository::map, slug);
     }
