@@ -97,12 +97,15 @@ public final class ProjectPages implements HttpService {
     private void detail(ServerRequest req, ServerResponse res) {
         ProjectDetail detail = projects.detail(req.path().pathParameters().get("slug"));
         long id = detail.project().id();
-        EventRepository.OfProject projectEvents = events.ofProject(id, EVENTS_SHOWN, PAST_EVENTS_SHOWN);
-        List<Survey> projectSurveys = surveys.ofProject(id, SURVEYS_SHOWN);
+        ProjectParts present = detail.present();
+        EventRepository.OfProject projectEvents = present.events()
+                ? events.ofProject(id, EVENTS_SHOWN, PAST_EVENTS_SHOWN) : new EventRepository.OfProject(List.of(), List.of());
+        List<Survey> projectSurveys = present.surveys() ? surveys.ofProject(id, SURVEYS_SHOWN) : List.of();
         pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", projectEvents.upcoming(),
                 "past", projectEvents.past(),
                 "surveys", projectSurveys, "now", events.now(), "thread", comments.thread(ProjectComments.PROJECT, id),
-                "statements", statements.section(ProjectComments.PROJECT, id, VisitorFilter.of(req).account()));
+                "statements", statements.section(ProjectComments.PROJECT, id, VisitorFilter.of(req).account(),
+                        present.statements()));
     }
 
     private void newsList(ServerRequest req, ServerResponse res) {

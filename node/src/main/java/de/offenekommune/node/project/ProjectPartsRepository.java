@@ -26,6 +26,19 @@ public final class ProjectPartsRepository {
             (SELECT coalesce(json_agg(json_build_array(pl.id, pl.title, pl.url, pl.position) ORDER BY pl.position, pl.id),
                     '[]') FROM project_link pl WHERE pl.project_id = p.id) AS links_json""";
 
+    /**
+     * Whether a project has any news, events, surveys or statements at all (each an index probe), as
+     * columns of a statement over {@code project p}: the page runs only the queries of parts that
+     * exist, and most projects have few of them. A superset of what the pages show (also unpublished
+     * news, past events): true only means "look".
+     */
+    static final String PRESENT = """
+            EXISTS (SELECT 1 FROM project_news n WHERE n.project_id = p.id AND n.deleted_at IS NULL) AS has_news,
+            EXISTS (SELECT 1 FROM event e WHERE e.project_id = p.id AND e.deleted_at IS NULL) AS has_events,
+            EXISTS (SELECT 1 FROM survey s WHERE s.project_id = p.id AND s.deleted_at IS NULL) AS has_surveys,
+            EXISTS (SELECT 1 FROM statement st WHERE st.target_kind = 'project' AND st.target_id = p.id)
+                AS has_statements""";
+
     /** The phases of {@link #PARTS_AS_JSON}, in the order of {@link #phases}. */
     static List<Phase> phasesOf(long projectId, String json) {
         List<Phase> phases = new ArrayList<>();

@@ -195,10 +195,11 @@ public final class ProjectService {
         ProjectRepository.WithParts found = projects.bySlugWithParts(sql, checkedSlug(slug))
                 .orElseThrow(HttpError::notFound);
         Project p = visible(found.project());
-        List<News> latest = news.published(sql, p.id(), clock.instant(), 0, NEWS_ON_PAGE + 1);
+        List<News> latest = found.present().news()
+                ? news.published(sql, p.id(), clock.instant(), 0, NEWS_ON_PAGE + 1) : List.of();
         boolean more = latest.size() > NEWS_ON_PAGE;
         return new ProjectDetail(p, found.phases(), found.links(), more ? latest.subList(0, NEWS_ON_PAGE) : latest,
-                more, today());
+                more, today(), found.present());
     }
 
     /** A project a visitor may see. @throws HttpError 404 unknown, 410 deleted */
@@ -224,7 +225,7 @@ public final class ProjectService {
     public ProjectDetail forEditing(long id) {
         Project p = live(id);
         return new ProjectDetail(p, parts.phases(sql, id), parts.links(sql, id), news.ofProject(sql, id, 200), false,
-                today());
+                today(), ProjectParts.ALL);
     }
 
     public Phase phase(long id) {
