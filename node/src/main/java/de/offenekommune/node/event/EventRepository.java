@@ -43,6 +43,7 @@ public final class EventRepository {
 
     /** A project's events not yet over (soonest first) and past ones (latest first). */
     public record OfProject(List<Event> upcoming, List<Event> past) {
+        public static final OfProject NONE = new OfProject(List.of(), List.of());
     }
 
     /** {@link #upcomingOfProject} and {@link #pastOfProject} in one statement (the project page's). */

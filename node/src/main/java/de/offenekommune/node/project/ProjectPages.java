@@ -99,7 +99,7 @@ public final class ProjectPages implements HttpService {
         long id = detail.project().id();
         ProjectParts present = detail.present();
         EventRepository.OfProject projectEvents = present.events()
-                ? events.ofProject(id, EVENTS_SHOWN, PAST_EVENTS_SHOWN) : new EventRepository.OfProject(List.of(), List.of());
+                ? events.ofProject(id, EVENTS_SHOWN, PAST_EVENTS_SHOWN) : EventRepository.OfProject.NONE;
         List<Survey> projectSurveys = present.surveys() ? surveys.ofProject(id, SURVEYS_SHOWN) : List.of();
         pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", projectEvents.upcoming(),
                 "past", projectEvents.past(),
