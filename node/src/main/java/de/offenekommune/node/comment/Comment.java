@@ -16,6 +16,12 @@ public record Comment(long id, String targetKind, long targetId, Long parentId, 
                       String bodyMarkdown, String bodyHtml, Instant createdAt, Instant editedAt, Instant deletedAt,
                       Hidden hidden) {
 
+    /** This comment with its body (a thread reads bodies apart). */
+    public Comment withBodyHtml(String html) {
+        return new Comment(id, targetKind, targetId, parentId, author, bodyMarkdown, html, createdAt, editedAt, deletedAt,
+                hidden);
+    }
+
     public boolean deleted() {
         return deletedAt != null;
     }

@@ -16,12 +16,16 @@ import de.offenekommune.node.web.HtmlSanitizer;
 /** SQL for comments. A thread is one indexed query with authors and moderation state joined. */
 public final class CommentRepository {
     public static final String KIND = "comment";
-    private static final String COLUMNS = """
-            c.id, c.target_kind, c.target_id, c.parent_id, c.author_account_id, au.display_name AS author_name,
-            c.remote_actor, c.remote_name, c.remote_url, c.body_html, c.created_at, c.edited_at, c.deleted_at,
+    /** What a thread reads: not the target (known) nor the texts (bodies through {@link CommentBodies}). */
+    private static final String THREAD_COLUMNS = """
+            c.id, c.parent_id, c.author_account_id, au.display_name AS author_name,
+            c.remote_actor, c.remote_name, c.remote_url, c.created_at, c.edited_at, c.deleted_at,
             h.reason AS hidden_reason, h.hidden_at, vs.actor_uri AS checked_actor,
             CASE WHEN vs.verified AND vs.valid_until > now() AND vs.category <> 'municipality_node' THEN vs.legal_name END
                 AS verified_as""";
+    private static final String COLUMNS = "c.target_kind, c.target_id, " + THREAD_COLUMNS + ", c.body_html";
+    /** The row's version: PostgreSQL's xmin changes with every update of the row, whoever makes it. */
+    private static final String VERSION = "c.xmin::text::bigint AS row_version";
     private static final String JOINS = """
              FROM comment c
             LEFT JOIN account au ON au.id = c.author_account_id
@@ -58,11 +62,22 @@ public final class CommentRepository {
                 c.apId(), c.html(), c.published(), now);
     }
 
-    /** Every comment of one target in id order (parents before replies), deleted ones included. */
-    public List<Comment> thread(Sql sql, String targetKind, long targetId) {
-        return sql.list("SELECT " + COLUMNS + ", NULL AS body_markdown" + JOINS
+    /** A comment of a thread without its body (null), and the version of its row. */
+    public record Head(Comment comment, long version) {
+    }
+
+    /** Every comment of one target in id order (parents before replies), deleted ones included; no bodies. */
+    public List<Head> thread(Sql sql, String targetKind, long targetId) {
+        return sql.list("SELECT " + THREAD_COLUMNS + ", " + VERSION + JOINS
                         + "WHERE c.target_kind = ? AND c.target_id = ? ORDER BY c.id",
-                CommentRepository::map, targetKind, targetId);
+                r -> new Head(map(r, targetKind, targetId, null, null), r.lng("row_version")), targetKind, targetId);
+    }
+
+    /** The current bodies of these comments, with their row versions. */
+    List<CommentBodies.Stored> bodies(Sql sql, Collection<Long> ids) {
+        return sql.list("SELECT c.id, c.body_html, " + VERSION + " FROM comment c WHERE c.id = ANY(?)",
+                r -> new CommentBodies.Stored(r.lng("id"), r.lng("row_version"), r.str("body_html")),
+                (Object) ids.toArray(Long[]::new));
     }
 
     public Optional<Comment> byId(Sql sql, long id) {
@@ -119,11 +134,16 @@ public final class CommentRepository {
     }
 
     static Comment map(Row r) {
+        return map(r, r.str("target_kind"), r.lng("target_id"), r.str("body_markdown"), r.str("body_html"));
+    }
+
+    /** A comment of a known target; the thread reads neither target nor texts from its rows. */
+    private static Comment map(Row r, String targetKind, long targetId, String markdown, String html) {
         CommentAuthor author = new CommentAuthor(r.lngOrNull("author_account_id"),
                 r.str("remote_actor") != null ? r.str("remote_name") : r.str("author_name"),
                 r.str("remote_actor"), r.str("remote_url"), r.str("verified_as"), r.str("checked_actor") != null);
-        return new Comment(r.lng("id"), r.str("target_kind"), r.lng("target_id"), r.lngOrNull("parent_id"), author,
-                r.str("body_markdown"), r.str("body_html"), r.instant("created_at"), r.instant("edited_at"),
+        return new Comment(r.lng("id"), targetKind, targetId, r.lngOrNull("parent_id"), author,
+                markdown, html, r.instant("created_at"), r.instant("edited_at"),
                 r.instant("deleted_at"), Hidden.of(r.str("hidden_reason"), r.instant("hidden_at")));
     }
 }

@@ -2,7 +2,11 @@ package de.offenekommune.node.comment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -19,6 +23,7 @@ import de.offenekommune.node.web.HttpError;
 import de.offenekommune.node.web.InvalidInput;
 import de.offenekommune.node.web.Markdown;
 import de.offenekommune.node.web.MarkdownLinks;
+import de.offenekommune.node.web.StoredHtml;
 
 /** Writing, editing and deleting comments, and loading a target's thread. */
 public final class CommentService {
@@ -30,6 +35,7 @@ public final class CommentService {
     private final CommentTargets targets;
     private final ContentEvents events;
     private final Clock clock;
+    private final CommentBodies bodies = new CommentBodies();
 
     public CommentService(Sql sql, CommentRepository comments, CommentTargets targets, ContentEvents events,
                           Clock clock) {
@@ -40,9 +46,20 @@ public final class CommentService {
         this.clock = clock;
     }
 
-    /** The whole thread of a target, in one query. */
+    /** The whole thread of a target: one query, and one more for bodies not yet (or no longer) remembered. */
     public CommentThread thread(String targetKind, long targetId) {
-        return CommentThread.build(targetKind, targetId, comments.thread(sql, targetKind, targetId));
+        List<CommentRepository.Head> heads = comments.thread(sql, targetKind, targetId);
+        Map<Long, Long> versions = new HashMap<>(heads.size() * 2);
+        for (CommentRepository.Head head : heads) {
+            versions.put(head.comment().id(), head.version());
+        }
+        Map<Long, StoredHtml> texts = bodies.of(versions, ids -> comments.bodies(sql, ids));
+        List<Comment> thread = new ArrayList<>(heads.size());
+        for (CommentRepository.Head head : heads) {
+            StoredHtml body = texts.getOrDefault(head.comment().id(), StoredHtml.EMPTY);
+            thread.add(head.comment().withBodyHtml(body.html()));
+        }
+        return CommentThread.build(targetKind, targetId, thread, texts);
     }
 
     /** @throws HttpError 404 unknown, 410 deleted */

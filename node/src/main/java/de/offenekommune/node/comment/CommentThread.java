@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.offenekommune.node.web.StoredHtml;
+
 /**
  * A whole thread in reading order: every reply right after its parent (depth first, oldest first).
  * Built in memory from one query, without recursion, so a deep chain of replies cannot overflow the
@@ -14,7 +16,8 @@ import java.util.Map;
  *
  * @param count comments that are not deleted
  */
-public record CommentThread(String targetKind, long targetId, List<Entry> entries, int count) {
+public record CommentThread(String targetKind, long targetId, List<Entry> entries, int count,
+                            Map<Long, StoredHtml> bodies) {
     /** Deeper replies are shown at this indentation; the "reply to" link keeps the relation clear. */
     public static final int MAX_INDENT = 5;
 
@@ -25,8 +28,23 @@ public record CommentThread(String targetKind, long targetId, List<Entry> entrie
         }
     }
 
+    /** A comment's body as the page prints it (sanitised when stored). */
+    public StoredHtml body(Comment comment) {
+        StoredHtml body = bodies.get(comment.id());
+        return body != null ? body : StoredHtml.of(comment.bodyHtml());
+    }
+
     /** @param comments all comments of one target, in id order */
     public static CommentThread build(String targetKind, long targetId, List<Comment> comments) {
+        return build(targetKind, targetId, comments, Map.of());
+    }
+
+    /**
+     * @param comments all comments of one target, in id order
+     * @param bodies   their bodies by id, as read for this thread (others are encoded from the comment)
+     */
+    public static CommentThread build(String targetKind, long targetId, List<Comment> comments,
+                                      Map<Long, StoredHtml> bodies) {
         Map<Long, Comment> byId = new HashMap<>();
         Map<Long, List<Comment>> children = new HashMap<>();
         List<Comment> roots = new ArrayList<>();
@@ -54,6 +72,6 @@ public record CommentThread(String targetKind, long targetId, List<Entry> entrie
             }
         }
         int count = (int) comments.stream().filter(c -> !c.deleted()).count();
-        return new CommentThread(targetKind, targetId, entries, count);
+        return new CommentThread(targetKind, targetId, entries, count, bodies);
     }
 }

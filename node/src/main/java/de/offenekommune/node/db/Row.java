@@ -28,7 +28,9 @@ public final class Row {
             int count = meta.getColumnCount();
             Map<String, Integer> byName = new HashMap<>(count * 2);
             for (int i = 1; i <= count; i++) {
-                byName.put(meta.getColumnLabel(i), i - 1);
+                // Interned: repositories look columns up by literal names, and an interned key makes
+                // each lookup's equals an identity check instead of comparing the characters.
+                byName.put(meta.getColumnLabel(i).intern(), i - 1);
             }
             return new Columns(byName, count);
         }

@@ -1,6 +1,7 @@
 package de.offenekommune.node.event;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,28 @@ public final class EventRepository {
     public List<Event> upcomingOfProject(Sql sql, long projectId, Instant now, int limit) {
         return sql.list(SELECT + "WHERE e.project_id = ? AND e.deleted_at IS NULL AND e.ends_at >= ? "
                 + "ORDER BY e.starts_at, e.id LIMIT ?", EventRepository::map, projectId, now, limit);
+    }
+
+    /** A project's events not yet over (soonest first) and past ones (latest first). */
+    public record OfProject(List<Event> upcoming, List<Event> past) {
+        public static final OfProject NONE = new OfProject(List.of(), List.of());
+    }
+
+    /** {@link #upcomingOfProject} and {@link #pastOfProject} in one statement (the project page's). */
+    public OfProject ofProject(Sql sql, long projectId, Instant now, int upcomingLimit, int pastLimit) {
+        String columns = SELECT.substring("SELECT ".length());
+        List<Row> rows = sql.list("(SELECT true AS upcoming, " + columns
+                + "WHERE e.project_id = ? AND e.deleted_at IS NULL AND e.ends_at >= ? ORDER BY e.starts_at, e.id LIMIT "
+                + Math.max(0, upcomingLimit) + ") UNION ALL (SELECT false AS upcoming, " + columns
+                + "WHERE e.project_id = ? AND e.deleted_at IS NULL AND e.ends_at < ? "
+                + "ORDER BY e.starts_at DESC, e.id DESC LIMIT " + Math.max(0, pastLimit) + ")",
+                r -> r, projectId, now, projectId, now);
+        Comparator<Event> soonest = Comparator.comparing(Event::startsAt).thenComparingLong(Event::id);
+        List<Event> upcoming = rows.stream().filter(r -> r.bool("upcoming")).map(EventRepository::map)
+                .sorted(soonest).toList();
+        List<Event> past = rows.stream().filter(r -> !r.bool("upcoming")).map(EventRepository::map)
+                .sorted(soonest.reversed()).toList();
+        return new OfProject(upcoming, past);
     }
 
     public List<Event> pastOfProject(Sql sql, long projectId, Instant now, int limit) {

@@ -111,6 +111,11 @@ public final class EventService {
         return events.upcomingOfProject(sql, projectId, clock.instant(), limit);
     }
 
+    /** A project's upcoming and past events, in one query. */
+    public EventRepository.OfProject ofProject(long projectId, int upcomingLimit, int pastLimit) {
+        return events.ofProject(sql, projectId, clock.instant(), upcomingLimit, pastLimit);
+    }
+
     public List<Event> pastOfProject(long projectId, int limit) {
         return events.pastOfProject(sql, projectId, clock.instant(), limit);
     }

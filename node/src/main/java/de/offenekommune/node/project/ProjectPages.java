@@ -11,7 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import de.offenekommune.node.comment.CommentService;
 import de.offenekommune.node.statement.StatementService;
-import de.offenekommune.node.event.Event;
+import de.offenekommune.node.event.EventRepository;
 import de.offenekommune.node.event.EventService;
 import de.offenekommune.node.survey.Survey;
 import de.offenekommune.node.survey.SurveyService;
@@ -97,12 +97,15 @@ public final class ProjectPages implements HttpService {
     private void detail(ServerRequest req, ServerResponse res) {
         ProjectDetail detail = projects.detail(req.path().pathParameters().get("slug"));
         long id = detail.project().id();
-        List<Event> upcoming = events.upcomingOfProject(id, EVENTS_SHOWN);
-        List<Event> past = events.pastOfProject(id, PAST_EVENTS_SHOWN);
-        List<Survey> projectSurveys = surveys.ofProject(id, SURVEYS_SHOWN);
-        pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", upcoming, "past", past,
+        ProjectParts present = detail.present();
+        EventRepository.OfProject projectEvents = present.events()
+                ? events.ofProject(id, EVENTS_SHOWN, PAST_EVENTS_SHOWN) : EventRepository.OfProject.NONE;
+        List<Survey> projectSurveys = present.surveys() ? surveys.ofProject(id, SURVEYS_SHOWN) : List.of();
+        pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", projectEvents.upcoming(),
+                "past", projectEvents.past(),
                 "surveys", projectSurveys, "now", events.now(), "thread", comments.thread(ProjectComments.PROJECT, id),
-                "statements", statements.section(ProjectComments.PROJECT, id, VisitorFilter.of(req).account()));
+                "statements", statements.section(ProjectComments.PROJECT, id, VisitorFilter.of(req).account(),
+                        present.statements()));
     }
 
     private void newsList(ServerRequest req, ServerResponse res) {

@@ -1,13 +1,74 @@
 package de.offenekommune.node.project;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.offenekommune.node.db.Row;
 import de.offenekommune.node.db.Sql;
 
 /** SQL for a project's phases and links. */
 public final class ProjectPartsRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A project's phases and links as two JSON arrays of arrays, as columns of a statement over
+     * {@code project p}: the project page reads the project and its parts in one statement.
+     */
+    static final String PARTS_AS_JSON = """
+            (SELECT coalesce(json_agg(json_build_array(ph.id, ph.kind, ph.title, ph.description, ph.starts_on,
+                    ph.ends_on) ORDER BY ph.starts_on, ph.id), '[]') FROM project_phase ph WHERE ph.project_id = p.id)
+                AS phases_json,
+            (SELECT coalesce(json_agg(json_build_array(pl.id, pl.title, pl.url, pl.position) ORDER BY pl.position, pl.id),
+                    '[]') FROM project_link pl WHERE pl.project_id = p.id) AS links_json""";
+
+    /**
+     * Whether a project has any news, events, surveys or statements at all (each an index probe), as
+     * columns of a statement over {@code project p}: the page runs only the queries of parts that
+     * exist, and most projects have few of them. A superset of what the pages show (also unpublished
+     * news, past events): true only means "look".
+     */
+    static final String PRESENT = """
+            EXISTS (SELECT 1 FROM project_news n WHERE n.project_id = p.id AND n.deleted_at IS NULL) AS has_news,
+            EXISTS (SELECT 1 FROM event e WHERE e.project_id = p.id AND e.deleted_at IS NULL) AS has_events,
+            EXISTS (SELECT 1 FROM survey s WHERE s.project_id = p.id AND s.deleted_at IS NULL) AS has_surveys,
+            EXISTS (SELECT 1 FROM statement st WHERE st.target_kind = 'project' AND st.target_id = p.id)
+                AS has_statements""";
+
+    /** The phases of {@link #PARTS_AS_JSON}, in the order of {@link #phases}. */
+    static List<Phase> phasesOf(long projectId, String json) {
+        List<Phase> phases = new ArrayList<>();
+        for (JsonNode a : read(json)) {
+            phases.add(new Phase(a.get(0).asLong(), projectId, PhaseKind.valueOf(a.get(1).asText()), text(a.get(2)),
+                    text(a.get(3)), LocalDate.parse(a.get(4).asText()), LocalDate.parse(a.get(5).asText())));
+        }
+        return phases;
+    }
+
+    /** The links of {@link #PARTS_AS_JSON}, in the order of {@link #links}. */
+    static List<ProjectLink> linksOf(long projectId, String json) {
+        List<ProjectLink> links = new ArrayList<>();
+        for (JsonNode a : read(json)) {
+            links.add(new ProjectLink(a.get(0).asLong(), projectId, text(a.get(1)), text(a.get(2)), a.get(3).asInt()));
+        }
+        return links;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable parts of a project: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
+    }
 
     private static Phase mapPhase(Row r) {
         return new Phase(r.lng("id"), r.lng("project_id"), r.enumOf(PhaseKind.class, "kind"), r.str("title"),

@@ -89,6 +89,23 @@ public final class ProjectRepository {
         return sql.one("SELECT " + COLUMNS + " FROM project p WHERE p.id = ?", ProjectRepository::map, id);
     }
 
+    /** A project with its phases and links, and which of its other parts exist. */
+    public record WithParts(Project project, List<Phase> phases, List<ProjectLink> links, ProjectParts present) {
+    }
+
+    /** {@link #bySlug} with the project's phases and links and what else it has, in one statement (the project page's). */
+    public Optional<WithParts> bySlugWithParts(Sql sql, String slug) {
+        return sql.one("SELECT " + COLUMNS + ", " + ProjectPartsRepository.PARTS_AS_JSON + ", "
+                        + ProjectPartsRepository.PRESENT + " FROM project p WHERE p.slug = ?",
+                r -> {
+                    Project p = map(r);
+                    return new WithParts(p, ProjectPartsRepository.phasesOf(p.id(), r.str("phases_json")),
+                            ProjectPartsRepository.linksOf(p.id(), r.str("links_json")),
+                            new ProjectParts(r.bool("has_news"), r.bool("has_events"), r.bool("has_surveys"),
+                                    r.bool("has_statements")));
+                }, slug);
+    }
+
     public Optional<Project> bySlug(Sql sql, String slug) {
         return sql.one("SELECT " + COLUMNS + " FROM project p WHERE p.slug = ?", ProjectRepository::map, slug);
     }

@@ -225,19 +225,29 @@ public final class ProjectService {
 
     /** The public page's data: 404 for an unknown slug, 410 for a deleted project. */
     public ProjectDetail detail(String slug) {
-        Project p = visible(slug);
-        List<News> latest = news.published(sql, p.id(), clock.instant(), 0, NEWS_ON_PAGE + 1);
+        ProjectRepository.WithParts found = projects.bySlugWithParts(sql, checkedSlug(slug))
+                .orElseThrow(HttpError::notFound);
+        Project p = visible(found.project());
+        List<News> latest = found.present().news()
+                ? news.published(sql, p.id(), clock.instant(), 0, NEWS_ON_PAGE + 1) : List.of();
         boolean more = latest.size() > NEWS_ON_PAGE;
-        return new ProjectDetail(p, parts.phases(sql, p.id()), parts.links(sql, p.id()),
-                more ? latest.subList(0, NEWS_ON_PAGE) : latest, more, today());
+        return new ProjectDetail(p, found.phases(), found.links(), more ? latest.subList(0, NEWS_ON_PAGE) : latest,
+                more, today(), found.present());
     }
 
     /** A project a visitor may see. @throws HttpError 404 unknown, 410 deleted */
     public Project visible(String slug) {
+        return visible(projects.bySlug(sql, checkedSlug(slug)).orElseThrow(HttpError::notFound));
+    }
+
+    private static String checkedSlug(String slug) {
         if (slug == null || slug.length() > 100) {
             throw HttpError.notFound();
         }
-        Project p = projects.bySlug(sql, slug).orElseThrow(HttpError::notFound);
+        return slug;
+    }
+
+    private static Project visible(Project p) {
         if (p.deleted()) {
             throw new HttpError(Status.GONE_410, "error.gone");
         }
@@ -248,7 +258,7 @@ public final class ProjectService {
     public ProjectDetail forEditing(long id) {
         Project p = live(id);
         return new ProjectDetail(p, parts.phases(sql, id), parts.links(sql, id), news.ofProject(sql, id, 200), false,
-                today());
+                today(), ProjectParts.ALL);
     }
 
     public Phase phase(long id) {

@@ -128,9 +128,12 @@ public final class ProposalRepository {
             }
             order = " ORDER BY p.id DESC";
         }
-        params.add(limit);
         // The comment count is a correlated index scan inside the same statement: no extra round trip.
-        return new PageQuery("SELECT " + SUMMARY_COLUMNS + COMMENT_COUNT + JOINS + where + order + " LIMIT ?", params);
+        // The limit is written into the statement (a number of ours, not input): with "LIMIT ?" the generic
+        // plan guesses a tenth of the table, loses to the custom one, and PostgreSQL planned every call anew
+        // (0.25-0.45 ms, more than running it).
+        return new PageQuery("SELECT " + SUMMARY_COLUMNS + COMMENT_COUNT + JOINS + where + order + " LIMIT "
+                + Math.max(0, limit), params);
     }
 
     public void setStatus(Sql tx, long id, ProposalStatus status, Instant now) {

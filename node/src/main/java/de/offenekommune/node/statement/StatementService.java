@@ -70,9 +70,15 @@ public final class StatementService {
     }
 
     public Section section(String kind, long targetId, Optional<Account> viewer) {
+        return section(kind, targetId, viewer, true);
+    }
+
+    /** @param any false if the target certainly has no statements (the list is not read) */
+    public Section section(String kind, long targetId, Optional<Account> viewer, boolean any) {
         boolean mayWrite = viewer.flatMap(a -> attestations.verifiedOrganisationOf(sql, a.id(), clock.instant()))
                 .isPresent();
-        return new Section(kind, targetId, statements.ofTarget(sql, kind, targetId, clock.instant(), SHOWN), mayWrite);
+        return new Section(kind, targetId,
+                any ? statements.ofTarget(sql, kind, targetId, clock.instant(), SHOWN) : List.of(), mayWrite);
     }
 
     /** The account's organisation, if it is verified here now. */

@@ -36,7 +36,36 @@ final class DateTexts {
         }
     }
 
+    /** Per language, {@code <time datetime="ISO">date and time</time>} by instant, as page bytes. */
+    private static final Map<Locale, Map<Instant, StoredHtml>> TIME_ELEMENTS = new ConcurrentHashMap<>();
+
     private DateTexts() {
+    }
+
+    /**
+     * The element a discussion shows for each comment, remembered whole: two lookups, an escaped
+     * attribute and two texts to encode per comment were a sixth of rendering 200 comments.
+     */
+    static StoredHtml timeElement(Instant instant, Locale locale) {
+        Map<Instant, StoredHtml> elements = TIME_ELEMENTS.computeIfAbsent(locale, k -> new ConcurrentHashMap<>());
+        StoredHtml element = instant == null ? null : elements.get(instant);
+        if (element == null) {
+            element = StoredHtml.of("<time datetime=\"" + escape(format(instant, Style.ISO, locale)) + "\">"
+                    + escape(format(instant, Style.DATE_TIME, locale)) + "</time>");
+            if (instant != null) {
+                if (elements.size() >= MAX_REMEMBERED) {
+                    elements.clear();
+                }
+                elements.put(instant, element);
+            }
+        }
+        return element;
+    }
+
+    /** Escaped for an attribute value or text (dates hold none of these, but the element must stay well-formed). */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;")
+                .replace("'", "&#39;");
     }
 
     static String format(Instant instant, Style style, Locale locale) {

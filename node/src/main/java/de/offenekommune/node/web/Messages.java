@@ -3,10 +3,11 @@ package de.offenekommune.node.web;
 import java.text.DecimalFormatSymbols;
 import java.text.Format;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,13 +20,16 @@ public final class Messages {
     private static final Map<Locale, Messages> CACHE = new ConcurrentHashMap<>();
 
     private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Map<String, String> texts;
     private final Map<String, Pattern> formats = new ConcurrentHashMap<>();
     private final char groupingSeparator;
     private final char minusSign;
 
-    /** A parsed message and which of its arguments MessageFormat would format as plain numbers. */
-    private record Pattern(MessageFormat format, boolean[] plainArgument) {
+    /**
+     * A parsed message, which of its arguments MessageFormat would format as plain numbers, and, for
+     * messages made only of text and plain placeholders ({@code {0}}), the text split at them.
+     */
+    private record Pattern(MessageFormat format, boolean[] plainArgument, PlainParts parts) {
         static Pattern of(String text, Locale locale) {
             MessageFormat format = new MessageFormat(text, locale);
             Format[] byArgument = format.getFormatsByArgumentIndex();
@@ -33,14 +37,70 @@ public final class Messages {
             for (int i = 0; i < byArgument.length; i++) {
                 plain[i] = byArgument[i] == null;
             }
-            return new Pattern(format, plain);
+            return new Pattern(format, plain, PlainParts.of(text));
+        }
+    }
+
+    /**
+     * A message without quotes or formatted placeholders: literal texts with argument indexes
+     * between them. Filled with text arguments by concatenation, as MessageFormat would fill it,
+     * without its lock and its per-call formatting machinery (a tenth of rendering a list page).
+     */
+    private record PlainParts(String[] texts, int[] arguments) {
+        /** @return null if the message needs MessageFormat (quotes, {0,number}, {0,choice,...}) */
+        static PlainParts of(String text) {
+            if (text.indexOf('\'') >= 0) {
+                return null;
+            }
+            List<String> texts = new ArrayList<>();
+            List<Integer> arguments = new ArrayList<>();
+            int start = 0;
+            for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', start)) {
+                int close = text.indexOf('}', open);
+                if (close < 0 || close == open + 1 || close - open > 3) {
+                    return null;
+                }
+                String index = text.substring(open + 1, close);
+                if (!index.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return null;
+                }
+                texts.add(text.substring(start, open));
+                arguments.add(Integer.parseInt(index));
+                start = close + 1;
+            }
+            String rest = text.substring(start);
+            if (rest.indexOf('}') >= 0 || texts.stream().anyMatch(t -> t.indexOf('}') >= 0)) {
+                return null;
+            }
+            texts.add(rest);
+            return new PlainParts(texts.toArray(String[]::new), arguments.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** @return null unless every placeholder gets a text argument */
+        String fill(Object[] args) {
+            StringBuilder out = new StringBuilder(texts[0].length() + 32);
+            out.append(texts[0]);
+            for (int i = 0; i < arguments.length; i++) {
+                int argument = arguments[i];
+                if (argument >= args.length || !(args[argument] instanceof String value)) {
+                    return null;
+                }
+                out.append(value).append(texts[i + 1]);
+            }
+            return out.toString();
         }
     }
 
     private Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("i18n.messages", locale,
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        // One map of all texts (the bundle's lookup walks its parents and catches a miss per call).
+        Map<String, String> all = new HashMap<>();
+        for (String key : bundle.keySet()) {
+            all.put(key, bundle.getString(key));
+        }
+        this.texts = Map.copyOf(all);
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
         this.groupingSeparator = symbols.getGroupingSeparator();
         this.minusSign = symbols.getMinusSign();
@@ -60,26 +120,31 @@ public final class Messages {
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return texts.containsKey(key);
     }
 
     public String get(String key) {
-        try {
-            return bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "??" + key + "??";
-        }
+        String text = texts.get(key);
+        return text != null ? text : "??" + key + "??";
     }
 
     public String get(String key, Object... args) {
         if (args == null || args.length == 0) {
             return get(key);
         }
-        if (!bundle.containsKey(key)) {
-            return "??" + key + "??";
+        Pattern pattern = formats.get(key);
+        if (pattern == null) {
+            String text = texts.get(key);
+            if (text == null) {
+                return "??" + key + "??";
+            }
+            pattern = formats.computeIfAbsent(key, k -> Pattern.of(text, locale));
         }
-        Pattern pattern = formats.computeIfAbsent(key, k -> Pattern.of(bundle.getString(k), locale));
         Object[] prepared = integersAsText(pattern, args);
+        String filled = pattern.parts() == null ? null : pattern.parts().fill(prepared);
+        if (filled != null) {
+            return filled;
+        }
         synchronized (pattern.format()) { // MessageFormat is not thread-safe
             return pattern.format().format(prepared);
         }

@@ -74,6 +74,11 @@ public record Page(Site site, Messages msg, Visitor visitor, String csrf, String
         return DateTexts.format(instant, DateTexts.Style.DATE_TIME, locale());
     }
 
+    /** {@code <time datetime="ISO">date and time</time>}, ready to print ({@code ${page.time(instant)}}). */
+    public StoredHtml time(Instant instant) {
+        return DateTexts.timeElement(instant, locale());
+    }
+
     /** ISO-8601 for {@code <time datetime>}. */
     public String iso(Instant instant) {
         return DateTexts.format(instant, DateTexts.Style.ISO, locale());

@@ -229,4 +229,23 @@ class EventPagesTest {
         assertEquals(303, staff.post("/verwaltung/termine/" + id + "/loeschen", staff.withCsrf(Map.of())).status());
         assertEquals(410, staff.get("/termine/" + id).status());
     }
+
+    /** The project page reads upcoming and past events in one statement: each part in its order and bound. */
+    @Test
+    void projectPageShowsUpcomingSoonestFirstAndTheLatestPastEvents() {
+        Project own = content.project("Spielplatz Lindenweg");
+        Instant now = Instant.now();
+        for (int i = 1; i <= 3; i++) {
+            content.event(own, "Kommend " + i, now.plus(Duration.ofDays(10L * i)),
+                    now.plus(Duration.ofDays(10L * i)).plus(Duration.ofHours(2)));
+        }
+        for (int i = 1; i <= 7; i++) {
+            content.event(own, "Vorbei " + i, now.minus(Duration.ofDays(10L * i)),
+                    now.minus(Duration.ofDays(10L * i)).plus(Duration.ofHours(2)));
+        }
+        Document page = Jsoup.parse(node.browser().get(own.path()).body());
+        List<String> titles = page.select("li.ok-event .ok-event__title").eachText();
+        assertEquals(List.of("Kommend 1", "Kommend 2", "Kommend 3", "Vorbei 1", "Vorbei 2", "Vorbei 3", "Vorbei 4",
+                "Vorbei 5"), titles, "upcoming soonest first, then the five latest past ones, latest first");
+    }
 }

@@ -50,6 +50,8 @@ class QueryCountTest {
         content.news(quiet, "Eine Meldung", Instant.now().minusSeconds(60));
         content.event(quiet, "Ein Termin", Instant.now().plus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(1)).plusSeconds(3600));
+        content.survey(quiet, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(9)),
+                "AFTER_VOTING");
         busy = content.project("Großprojekt", "OTHER", List.of("CULTURE"), List.of(
                 TestContent.phase("INFORMATION", java.time.LocalDate.now().minusDays(20), java.time.LocalDate.now())));
         for (int i = 0; i < 60; i++) {
@@ -97,11 +99,36 @@ class QueryCountTest {
         List<String> small = statementsFor(browser, quiet.path());
         List<String> large = statementsFor(browser, busy.path());
         assertEquals(small.size(), large.size(), "60 news, 60 events, 8 surveys cost no extra query:\n" + large);
-        assertEquals(9, large.size(), "project, phases, links, news, upcoming and past events, surveys, comments, "
-                + "statements: "
-                + large);
+        assertEquals(5, large.size(), "project with phases, links and which parts it has; news; upcoming and past "
+                + "events; surveys; comments (no statements: not read): " + large);
         String page = browser.get(busy.path()).body();
         assertTrue(page.contains("Meldung 0") && page.contains("Dokument 7"));
+    }
+
+    @Test
+    void aProjectPageReadsOnlyThePartsTheProjectHas() {
+        Project bare = content.project("Nur eine Idee", "OTHER", List.of(), List.of(
+                TestContent.phase("INFORMATION", java.time.LocalDate.now().minusDays(2), java.time.LocalDate.now())));
+        TestBrowser browser = node.browser();
+        browser.get("/");
+        List<String> statements = statementsFor(browser, bare.path());
+        assertEquals(2, statements.size(), "the project with its parts, its comments: " + statements);
+        // A part that appears is read (and shown) on the very next view.
+        content.event(bare, "Erster Termin", Instant.now().plus(Duration.ofDays(3)),
+                Instant.now().plus(Duration.ofDays(3)).plusSeconds(3600));
+        content.news(bare, "Erste Meldung", Instant.now().minusSeconds(5));
+        List<String> after = statementsFor(browser, bare.path());
+        assertEquals(4, after.size(), after.toString());
+        String page = browser.get(bare.path()).body();
+        assertTrue(page.contains("Erster Termin") && page.contains("Erste Meldung"));
+        node.sql().update("""
+                INSERT INTO statement (target_kind, target_id, remote_actor, remote_name, remote_url, ap_id, body_html,
+                                       created_at, updated_at)
+                VALUES ('project', ?, 'https://verband.example/actor', 'Umweltverband', 'https://verband.example/',
+                        'https://verband.example/s/1', '<p>Unsere Stellungnahme zum Projekt</p>', now(), now())""",
+                bare.id());
+        assertEquals(5, statementsFor(browser, bare.path()).size());
+        assertTrue(browser.get(bare.path()).body().contains("Unsere Stellungnahme zum Projekt"));
     }
 
     @Test
@@ -122,6 +149,12 @@ class QueryCountTest {
                            '<p>Text ' || g || '</p>'
                     FROM generate_series(1, 300) g""", target[0], Long.parseLong(target[1]));
         }
+        // The first view after new comments reads their bodies once (one statement for all 300).
+        List<String> projectCold = statementsFor(browser, p.path());
+        List<String> newsCold = statementsFor(browser, n.path());
+        assertEquals(projectBefore.size() + 1, projectCold.size(), projectCold.toString());
+        assertEquals(newsBefore.size() + 1, newsCold.size(), newsCold.toString());
+        assertTrue(projectCold.getLast().contains("c.id = ANY"), projectCold.getLast());
         List<String> projectAfter = statementsFor(browser, p.path());
         List<String> newsAfter = statementsFor(browser, n.path());
         assertEquals(projectBefore.size(), projectAfter.size(), projectAfter.toString());

@@ -52,4 +52,52 @@ class MessagesTest {
             assertEquals(reference.format(new Object[] {arg}), messages.get(key, arg), String.valueOf(arg));
         }
     }
+
+    /** Messages fills plain placeholders with text itself (faster); mixed, missing and odd arguments too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "en"})
+    void everyMessageWithTextReadsAsMessageFormatWritesIt(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        Messages messages = Messages.of(locale);
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        int checked = 0;
+        for (String key : bundle.keySet()) {
+            MessageFormat reference = new MessageFormat(bundle.getString(key), locale);
+            int arguments = reference.getFormatsByArgumentIndex().length;
+            if (arguments == 0) {
+                continue;
+            }
+            List<Object[]> argumentLists = List.of(
+                    texts(arguments, i -> "Text " + i + " mit {0} und 'Zitat' & <b>"),
+                    texts(arguments, i -> i % 2 == 0 ? "Ä" + i : (Object) (i * 1000L)),
+                    texts(arguments, i -> i % 2 == 1 ? "ß" + i : (Object) Integer.valueOf(i * 1234)),
+                    texts(Math.max(1, arguments - 1), i -> "nur " + i),
+                    texts(arguments, i -> i == 0 ? null : "x"),
+                    texts(arguments, i -> ""));
+            for (Object[] args : argumentLists) {
+                if (args.length < arguments && reference.getFormatsByArgumentIndex()[args.length] != null) {
+                    continue; // MessageFormat itself fails on a missing formatted argument
+                }
+                String expected;
+                try {
+                    expected = reference.format(args);
+                } catch (IllegalArgumentException e) { // a text for {0,number}: as MessageFormat, refused
+                    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> messages.get(key, args));
+                    continue;
+                }
+                assertEquals(expected, messages.get(key, args), key + " with " + java.util.Arrays.toString(args));
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "only " + checked + " messages with arguments");
+    }
+
+    private static Object[] texts(int count, java.util.function.IntFunction<Object> argument) {
+        Object[] args = new Object[count];
+        for (int i = 0; i < count; i++) {
+            args[i] = argument.apply(i);
+        }
+        return args;
+    }
 }
