@@ -1,7 +1,7 @@
 package de.offenekommune.node.municipality;
 
 /**
- * A municipality of the official list (Destatis GV100AD, see {@code data/SOURCES.md}).
+ * A municipality of the official list (Destatis GV100AD, see {@code municipalities/SOURCES.md}).
  *
  * @param ags       Amtlicher Gemeindeschlüssel, 8 digits
  * @param name      the official name, e.g. "Garching b.München, St"

@@ -16,15 +16,15 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The official list of German municipalities and districts ({@code data/gemeinden.csv.gz},
- * {@code data/kreise.csv}; Destatis, dl-de/by-2-0, attribution in {@code data/SOURCES.md}), read
+ * The official list of German municipalities and districts ({@code municipalities/gemeinden.csv.gz},
+ * {@code municipalities/kreise.csv}; Destatis, dl-de/by-2-0, attribution in {@code municipalities/SOURCES.md}), read
  * once and kept in memory (about 11,000 rows). Demo nodes add the fictional district Musterkreis
- * ({@code data/demo-gemeinden.csv}, {@code data/demo-kreise.csv}); real nodes never see it.
+ * ({@code municipalities/demo-gemeinden.csv}, {@code municipalities/demo-kreise.csv}); real nodes never see it.
  * Municipality-free areas (Gemeindefreie Gebiete) are left out: nobody runs a node for a forest.
  */
 public final class MunicipalityDirectory {
     public static final String ATTRIBUTION_KEY = "municipality.attribution";
-    private static final String DIR = "/data/";
+    private static final String DIR = "/municipalities/";
 
     private final Map<String, Municipality> byAgs;
     private final Map<String, District> districts;
