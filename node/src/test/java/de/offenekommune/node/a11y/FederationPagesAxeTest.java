@@ -60,9 +60,7 @@ class FederationPagesAxeTest {
 
     private static List<String> check(String path) {
         browser.open(node.url(path));
-        List<String> found = new ArrayList<>();
-        browser.axe().violations().forEach(v -> found.add(path + " -> " + v));
-        return found;
+        return browser.violations(path);
     }
 
     @Test

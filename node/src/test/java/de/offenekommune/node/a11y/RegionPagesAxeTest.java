@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import de.offenekommune.node.account.Role;
-import de.offenekommune.node.testing.Axe;
 import de.offenekommune.node.testing.Browser;
 import de.offenekommune.node.testing.TestNode;
 
@@ -89,11 +88,7 @@ class RegionPagesAxeTest {
     }
 
     private static List<String> check(String label) {
-        Axe.Result result = browser.axe();
-        List<String> found = new ArrayList<>();
-        result.violations().forEach(v -> found.add(label + " -> " + v));
-        assertTrue(result.passes() >= 5, "axe really ran on " + label);
-        return found;
+        return browser.violations(label);
     }
 
     private static List<String> open(String path) {

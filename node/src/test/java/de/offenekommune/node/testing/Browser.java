@@ -120,6 +120,18 @@ public final class Browser implements AutoCloseable {
         return Axe.run(driver);
     }
 
+    /**
+     * axe-core on the current page: every violation as "label -> violation", for a test that collects
+     * them over several pages and reports them all at once. Fails if axe did not really run.
+     */
+    public java.util.List<String> violations(String label) {
+        Axe.Result result = axe();
+        if (result.passes() < 5) {
+            throw new AssertionError("axe really ran on " + label + ": only " + result.passes() + " passes");
+        }
+        return result.violations().stream().map(v -> label + " -> " + v).toList();
+    }
+
     /** Signs in through the form with the keyboard (typing, then Enter) and waits until it is done. */
     public Browser signIn(String baseUrl, String email, String password) {
         driver.manage().deleteAllCookies();
