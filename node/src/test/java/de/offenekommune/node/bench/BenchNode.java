@@ -73,7 +73,10 @@ public final class BenchNode {
         }
     }
 
-    /** The node's configuration: the driver's keys over the built-in application.yaml, nothing else. */
+    /**
+     * The node's configuration: system properties (-D in BENCH_NODE_JVM_OPTS, to compare settings),
+     * then the driver's keys, then the built-in application.yaml; no environment variables.
+     */
     private static Config config(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
@@ -84,6 +87,7 @@ public final class BenchNode {
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
+                .addSource(ConfigSources.systemProperties())
                 .addSource(ConfigSources.create(values))
                 .addSource(ConfigSources.classpath("application.yaml"))
                 .build();

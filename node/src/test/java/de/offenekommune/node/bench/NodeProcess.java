@@ -73,6 +73,11 @@ final class NodeProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m"));
             command.addAll(jvmArgs);
+            // BENCH_NODE_JVM_OPTS: further options for the node processes, e.g. to compare collectors.
+            String extra = System.getenv().getOrDefault("BENCH_NODE_JVM_OPTS", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             command.addAll(List.of("-cp", classPath(), BenchNode.class.getName(), properties.toString()));
             long launched = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
