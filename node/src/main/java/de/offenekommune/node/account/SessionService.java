@@ -24,8 +24,11 @@ public final class SessionService {
         this.lifetime = lifetime;
     }
 
-    /** A signed-in session: the account and the value CSRF tokens are bound to. */
-    public record ActiveSession(Account account, String binding) {
+    /**
+     * A signed-in session: the account, the value CSRF tokens are bound to, and whether the account
+     * speaks for an organisation verified here now (read with the session on every request).
+     */
+    public record ActiveSession(Account account, String binding, boolean verifiedOrganisation) {
     }
 
     /** @return the cookie value for the new session */
@@ -47,7 +50,7 @@ public final class SessionService {
             if (row.lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
                 sessions.touch(sql, hash, now);
             }
-            return new ActiveSession(row.account(), "s:" + HexFormat.of().formatHex(hash));
+            return new ActiveSession(row.account(), "s:" + HexFormat.of().formatHex(hash), row.verifiedOrganisation());
         });
     }
 

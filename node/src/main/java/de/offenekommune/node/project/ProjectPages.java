@@ -104,7 +104,7 @@ public final class ProjectPages implements HttpService {
         pages.render(req, res, "project/detail.jte", "detail", detail, "upcoming", projectEvents.upcoming(),
                 "past", projectEvents.past(),
                 "surveys", projectSurveys, "now", events.now(), "thread", comments.thread(ProjectComments.PROJECT, id),
-                "statements", statements.section(ProjectComments.PROJECT, id, VisitorFilter.of(req).account(),
+                "statements", statements.section(ProjectComments.PROJECT, id, VisitorFilter.of(req).verifiedOrganisation(),
                         present.statements()));
     }
 

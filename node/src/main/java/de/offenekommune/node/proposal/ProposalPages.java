@@ -127,7 +127,7 @@ public final class ProposalPages implements HttpService {
         pages.render(res, status, page, "proposal/detail.jte", "detail", detail, "supported", supported,
                 "open", detail.proposal().openForSupport(clock.instant()),
                 "thread", comments.thread(ProposalRepository.KIND, id), "values", values,
-                "statements", statements.section(ProposalRepository.KIND, id, visitor.account()));
+                "statements", statements.section(ProposalRepository.KIND, id, visitor.verifiedOrganisation()));
     }
 
     private void changeStatus(ServerRequest req, ServerResponse res) {

@@ -69,14 +69,16 @@ public final class StatementService {
         return targets;
     }
 
-    public Section section(String kind, long targetId, Optional<Account> viewer) {
-        return section(kind, targetId, viewer, true);
+    /**
+     * @param mayWrite whether the viewer speaks for an organisation verified now
+     *                 ({@link de.offenekommune.node.web.Visitor#verifiedOrganisation()}, read with the session)
+     */
+    public Section section(String kind, long targetId, boolean mayWrite) {
+        return section(kind, targetId, mayWrite, true);
     }
 
     /** @param any false if the target certainly has no statements (the list is not read) */
-    public Section section(String kind, long targetId, Optional<Account> viewer, boolean any) {
-        boolean mayWrite = viewer.flatMap(a -> attestations.verifiedOrganisationOf(sql, a.id(), clock.instant()))
-                .isPresent();
+    public Section section(String kind, long targetId, boolean mayWrite, boolean any) {
         return new Section(kind, targetId,
                 any ? statements.ofTarget(sql, kind, targetId, clock.instant(), SHOWN) : List.of(), mayWrite);
     }

@@ -37,7 +37,7 @@ public final class Pages {
     public Page page(ServerRequest req) {
         Visitor visitor = req.context().get(Visitor.class)
                 .orElseGet(() -> new Visitor(java.util.Optional.empty(), Messages.supported(defaultLocale), "",
-                        req.remotePeer().host()));
+                        req.remotePeer().host(), false));
         // Only known keys: a crafted ?hinweis= cannot put arbitrary text on the page.
         String notice = req.query().first("hinweis").asOptional().filter(n -> NOTICE.matcher(n).matches())
                 .map(n -> "notice." + n).filter(Messages.of(visitor.locale())::has).orElse(null);

@@ -10,8 +10,12 @@ import de.offenekommune.node.account.Role;
  * Who is asking: the signed-in account (if any), the UI locale and the value CSRF tokens are bound to
  * (the session for signed-in visitors, an anonymous cookie otherwise). Set once per request by
  * {@link VisitorFilter}.
+ *
+ * @param verifiedOrganisation the account speaks for an organisation verified here now (read with the
+ *                             session, so it is as fresh as the request), and may write statements
  */
-public record Visitor(Optional<Account> account, Locale locale, String csrfBinding, String clientAddress) {
+public record Visitor(Optional<Account> account, Locale locale, String csrfBinding, String clientAddress,
+                      boolean verifiedOrganisation) {
 
     public boolean signedIn() {
         return account.isPresent();

@@ -60,7 +60,7 @@ public final class VisitorFilter implements Filter {
         });
         Locale locale = locale(req, session.map(s -> Locale.forLanguageTag(s.account().locale())));
         req.context().register(new Visitor(session.map(SessionService.ActiveSession::account), locale, binding,
-                clientAddress(req)));
+                clientAddress(req), session.map(SessionService.ActiveSession::verifiedOrganisation).orElse(false)));
         chain.proceed();
     }
 

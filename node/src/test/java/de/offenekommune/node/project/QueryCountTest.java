@@ -210,5 +210,12 @@ class QueryCountTest {
         List<String> list = statementsFor(browser, "/projekte");
         assertEquals(2, list.size(), list.toString());
         assertTrue(list.getFirst().contains("session"), list.getFirst());
+        // The project page: the session lookup says whether the visitor speaks for a verified
+        // organisation (statement form), so signing in costs that one statement and no other.
+        TestBrowser anonymous = node.browser();
+        anonymous.get("/");
+        List<String> project = statementsFor(browser, busy.path());
+        assertEquals(statementsFor(anonymous, busy.path()).size() + 1, project.size(), project.toString());
+        assertTrue(project.getFirst().contains("verification_attestation"), project.getFirst());
     }
 }

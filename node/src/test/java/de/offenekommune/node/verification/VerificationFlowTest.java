@@ -91,6 +91,9 @@ class VerificationFlowTest {
         org.submit("/organisation", "/organisation/verifizierung/" + request.id() + "/pruefen", Map.of());
         assertTrue(org.get("/organisation").body().contains("Die Website ist bestätigt"));
 
+        long earlyProposal = Fixtures.proposal(node, cast.anna(), "Busspur an der Ringstraße", cast.bauamt());
+        assertFalse(org.get("/vorschlaege/" + earlyProposal).body().contains("Stellungnahme abgeben"),
+                "not verified yet: no statement form");
         TestBrowser admin = node.browser().signIn(cast.admin().email(), Fixtures.PASSWORD);
         assertTrue(admin.get("/admin/verifizierung").body().contains("Stadtwerke Musterstadt"));
         TestBrowser.Response approved = admin.submit("/admin/verifizierung/" + request.id(),
@@ -121,6 +124,8 @@ class VerificationFlowTest {
         long proposal = Fixtures.proposal(node, cast.anna(), "Ladesäulen am Bahnhof", cast.bauamt());
         String page = org.get("/vorschlaege/" + proposal).body();
         assertTrue(page.contains("Stellungnahme abgeben"), "a verified organisation gets the statement form");
+        assertTrue(org.get("/vorschlaege/" + earlyProposal).body().contains("Stellungnahme abgeben"),
+                "the same session sees the form on the next view after the approval (read with the session, not kept)");
         assertFalse(node.browser().signIn(cast.ben().email(), Fixtures.PASSWORD).get("/vorschlaege/" + proposal)
                 .body().contains("Stellungnahme abgeben"), "a citizen does not");
         TestBrowser.Response stated = org.submit("/vorschlaege/" + proposal, "/stellungnahmen", Map.of("art",
@@ -153,6 +158,8 @@ class VerificationFlowTest {
         AttestationVerification.Invalid now = assertInstanceOf(AttestationVerification.Invalid.class,
                 verifier.verify(attestation, URI.create(actor)));
         assertEquals(InvalidReason.REVOKED, now.reason(), "the signed list names it: " + now.message());
+        assertFalse(org.get("/vorschlaege/" + proposal).body().contains("Stellungnahme abgeben"),
+                "the same session loses the statement form on the next view after the revocation");
         String after = node.browser().get("/vorschlaege/" + proposal).body();
         assertFalse(after.contains("ok-verified\">Verifiziert</span>"), "no badge any more");
         assertTrue(after.contains("Diese Organisation ist hier zurzeit nicht verifiziert."));

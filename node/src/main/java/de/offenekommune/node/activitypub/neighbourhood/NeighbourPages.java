@@ -152,7 +152,7 @@ public final class NeighbourPages implements HttpService {
 
     /** Statements on the neighbour's object sent from here; verified organisations may write one. */
     private StatementService.Section section(ServerRequest req, long id) {
-        return statements.section(StatementService.NEIGHBOUR, id, VisitorFilter.of(req).account());
+        return statements.section(StatementService.NEIGHBOUR, id, VisitorFilter.of(req).verifiedOrganisation());
     }
 
     /** Signed in, and the form's CSRF token checked; returns the item id. */
