@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
+import gg.jte.Content;
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
+
 /**
  * UI texts from {@code i18n/messages*.properties} (UTF-8). German is the default bundle, English the
  * second; a missing key shows as {@code ??key??} so it is noticed rather than hidden.
@@ -22,6 +26,8 @@ public final class Messages {
     private final Locale locale;
     private final Map<String, String> texts;
     private final Map<String, Pattern> formats = new ConcurrentHashMap<>();
+    private final Map<String, StoredHtml> html = new ConcurrentHashMap<>();
+    private final Map<String, StoredHtml[]> htmlParts = new ConcurrentHashMap<>();
     private final char groupingSeparator;
     private final char minusSign;
 
@@ -132,13 +138,9 @@ public final class Messages {
         if (args == null || args.length == 0) {
             return get(key);
         }
-        Pattern pattern = formats.get(key);
+        Pattern pattern = pattern(key);
         if (pattern == null) {
-            String text = texts.get(key);
-            if (text == null) {
-                return "??" + key + "??";
-            }
-            pattern = formats.computeIfAbsent(key, k -> Pattern.of(text, locale));
+            return "??" + key + "??";
         }
         Object[] prepared = integersAsText(pattern, args);
         String filled = pattern.parts() == null ? null : pattern.parts().fill(prepared);
@@ -148,6 +150,60 @@ public final class Messages {
         synchronized (pattern.format()) { // MessageFormat is not thread-safe
             return pattern.format().format(prepared);
         }
+    }
+
+    private Pattern pattern(String key) {
+        Pattern pattern = formats.get(key);
+        if (pattern == null) {
+            String text = texts.get(key);
+            if (text == null) {
+                return null;
+            }
+            pattern = formats.computeIfAbsent(key, k -> Pattern.of(text, locale));
+        }
+        return pattern;
+    }
+
+    /**
+     * The text for an element's content, HTML-escaped and UTF-8 encoded once per language: a page
+     * prints the same bytes as {@code ${page.t(key)}} without escaping and encoding them on every view.
+     */
+    public StoredHtml html(String key) {
+        StoredHtml stored = html.get(key);
+        return stored != null ? stored : html.computeIfAbsent(key, k -> StoredHtml.of(escaped(get(k))));
+    }
+
+    /**
+     * A message with one text argument for an element's content, printed as {@code ${page.t(key, argument)}}
+     * would print it: the message's own text escaped and encoded once per language, the argument
+     * escaped where it is printed (a page with 200 comments fills one such message per comment).
+     */
+    public Content html(String key, String argument) {
+        StoredHtml[] parts = htmlParts.get(key);
+        if (parts == null) {
+            Pattern pattern = pattern(key);
+            PlainParts plain = pattern == null ? null : pattern.parts();
+            if (plain == null || plain.arguments().length != 1 || plain.arguments()[0] != 0) {
+                String text = get(key, argument);
+                return output -> output.writeUserContent(text);
+            }
+            parts = htmlParts.computeIfAbsent(key, k -> new StoredHtml[] {
+                    StoredHtml.of(escaped(plain.texts()[0])), StoredHtml.of(escaped(plain.texts()[1]))});
+        }
+        StoredHtml before = parts[0];
+        StoredHtml after = parts[1];
+        return output -> {
+            before.writeTo(output);
+            output.writeUserContent(argument);
+            after.writeTo(output);
+        };
+    }
+
+    /** As jte escapes text in an element's content. */
+    private static String escaped(String text) {
+        StringOutput out = new StringOutput();
+        Escape.htmlContent(text, out);
+        return out.toString();
     }
 
     /**

@@ -29,6 +29,16 @@ public record Page(Site site, Messages msg, Visitor visitor, String csrf, String
         return msg.get(key, args);
     }
 
+    /** {@link #t(String)} for an element's content, escaped and encoded once per language ({@link Messages#html(String)}). */
+    public StoredHtml html(String key) {
+        return msg.html(key);
+    }
+
+    /** {@link #t(String, Object...)} with one text argument, for an element's content ({@link Messages#html(String, String)}). */
+    public gg.jte.Content html(String key, String argument) {
+        return msg.html(key, argument);
+    }
+
     public String lang() {
         return msg.locale().getLanguage();
     }

@@ -3,10 +3,14 @@ package de.offenekommune.node.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+
+import gg.jte.Content;
+import gg.jte.html.OwaspHtmlTemplateOutput;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,5 +103,42 @@ class MessagesTest {
             args[i] = argument.apply(i);
         }
         return args;
+    }
+
+    /**
+     * The pre-encoded forms a page prints ({@code ${page.html(...)}}) are byte for byte what
+     * {@code ${page.t(...)}} prints in an element's content, for every message, with arguments that
+     * need escaping.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "en"})
+    void htmlFormsPrintExactlyWhatTheEscapedTextPrints(String language) {
+        Messages messages = Messages.of(Locale.forLanguageTag(language));
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", messages.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        for (String key : bundle.keySet()) {
+            assertEquals(printed(out -> out.writeUserContent(messages.get(key))), printed(messages.html(key)), key);
+            for (String argument : List.of("", "Anna <b>& \"Ben\"</b> 'Ö' \uD83D\uDE00", "{0}")) {
+                String expected;
+                try {
+                    expected = printed(out -> out.writeUserContent(messages.get(key, argument)));
+                } catch (IllegalArgumentException numberExpected) {
+                    continue; // {0,number} and the like take no text
+                }
+                assertEquals(expected, printed(messages.html(key, argument)), key + " with " + argument);
+            }
+        }
+        assertEquals("auf den Kommentar von A &lt;b&gt;".replace("auf den Kommentar von",
+                        language.equals("en") ? "to the comment by" : "auf den Kommentar von"),
+                printed(messages.html("comment.to-comment-of", "A <b>")));
+    }
+
+    /** As a template prints content in an element's body ({@code <span>${...}</span>}). */
+    private static String printed(Content content) {
+        PageBytes bytes = new PageBytes(64);
+        OwaspHtmlTemplateOutput html = new OwaspHtmlTemplateOutput(bytes);
+        html.setContext("span", null);
+        html.writeUserContent(content);
+        return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
     }
 }
