@@ -39,6 +39,31 @@ final class PageBytes implements TemplateOutput {
         size += content.length;
     }
 
+    /** Digits straight into the array (ids in every comment's links): no String per number. */
+    @Override
+    public void writeUserContent(long value) {
+        if (value < 0) {
+            writeContent(Long.toString(value));
+            return;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        long rest = value;
+        for (int at = size + digits - 1; at >= size; at--) {
+            bytes[at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        size += digits;
+    }
+
+    @Override
+    public void writeUserContent(int value) {
+        writeUserContent((long) value);
+    }
+
     @Override
     public void writeContent(String text) {
         writeContent(text, 0, text.length());

@@ -49,4 +49,21 @@ class PageBytesTest {
             }
         }
     }
+
+    /** Numbers (ids in links) are written as String.valueOf writes them, also where the array must grow. */
+    @Test
+    void numbersAreWrittenAsTheirDecimalText() {
+        PageBytes out = new PageBytes(1);
+        StringBuilder expected = new StringBuilder();
+        for (long n : List.of(0L, 7L, 9L, 10L, 99L, 100L, 4711L, 1_000_000L, -1L, -4711L, Long.MAX_VALUE, Long.MIN_VALUE)) {
+            out.writeContent("|");
+            out.writeUserContent(n);
+            expected.append('|').append(n);
+        }
+        for (int n : List.of(0, 5, 12_345, Integer.MAX_VALUE, Integer.MIN_VALUE)) {
+            out.writeUserContent(n);
+            expected.append(n);
+        }
+        assertEquals(expected.toString(), new String(out.toByteArray(), StandardCharsets.UTF_8));
+    }
 }
