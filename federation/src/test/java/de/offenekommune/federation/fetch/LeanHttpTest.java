@@ -223,7 +223,7 @@ class LeanHttpTest {
         private void serve(Socket s) {
             try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
                 while (true) {
-                    String request = readRequest(in);
+                    String request = TlsLoopbackServer.readRequest(in);
                     if (request == null) {
                         return;
                     }
@@ -244,20 +244,6 @@ class LeanHttpTest {
             } finally {
                 closed.incrementAndGet();
             }
-        }
-
-        private static String readRequest(InputStream in) throws IOException {
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    return null;
-                }
-                head.append((char) b);
-            }
-            int at = head.indexOf("Content-Length: ");
-            int length = Integer.parseInt(head.substring(at + 16, head.indexOf("\r\n", at)));
-            return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
 
         @Override

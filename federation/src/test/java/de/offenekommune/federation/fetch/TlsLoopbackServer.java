@@ -73,7 +73,8 @@ final class TlsLoopbackServer implements AutoCloseable {
         }
     }
 
-    private static String readRequest(InputStream in) throws IOException {
+    /** One HTTP/1.1 request with a Content-Length body, as sent; null when the client closed the connection. */
+    static String readRequest(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();

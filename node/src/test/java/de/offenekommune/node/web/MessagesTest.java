@@ -18,13 +18,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Messages writes whole numbers itself (faster); every real message must read exactly as MessageFormat writes it. */
 class MessagesTest {
 
+    /** The bundle of exactly this language (no fallback to the German default). */
+    private static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"de", "en"})
     void everyMessageWithNumbersReadsAsMessageFormatWritesIt(String language) {
         Locale locale = Locale.forLanguageTag(language);
         Messages messages = Messages.of(locale);
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = bundle(locale);
         int checked = 0;
         for (String key : bundle.keySet()) {
             MessageFormat reference = new MessageFormat(bundle.getString(key), locale);
@@ -50,8 +55,7 @@ class MessagesTest {
         Locale locale = Locale.forLanguageTag(language);
         Messages messages = Messages.of(locale);
         String key = "comment.section.title";
-        MessageFormat reference = new MessageFormat(ResourceBundle.getBundle("i18n.messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key), locale);
+        MessageFormat reference = new MessageFormat(bundle(locale).getString(key), locale);
         for (Object arg : List.of(2.5, "drei", 1_000_000)) {
             assertEquals(reference.format(new Object[] {arg}), messages.get(key, arg), String.valueOf(arg));
         }
@@ -63,8 +67,7 @@ class MessagesTest {
     void everyMessageWithTextReadsAsMessageFormatWritesIt(String language) {
         Locale locale = Locale.forLanguageTag(language);
         Messages messages = Messages.of(locale);
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = bundle(locale);
         int checked = 0;
         for (String key : bundle.keySet()) {
             MessageFormat reference = new MessageFormat(bundle.getString(key), locale);
@@ -114,8 +117,7 @@ class MessagesTest {
     @ValueSource(strings = {"de", "en"})
     void htmlFormsPrintExactlyWhatTheEscapedTextPrints(String language) {
         Messages messages = Messages.of(Locale.forLanguageTag(language));
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", messages.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = bundle(messages.locale());
         for (String key : bundle.keySet()) {
             assertEquals(printed(out -> out.writeUserContent(messages.get(key))), printed(messages.html(key)), key);
             for (String argument : List.of("", "Anna <b>& \"Ben\"</b> 'Ö' \uD83D\uDE00", "{0}")) {
