@@ -47,7 +47,15 @@ expect() {
     fi
     sleep 1
   done
-  echo "FAIL $what ($url lacks: $*)" >&2
+  local missing=()
+  for text in "$@"; do
+    if [[ $text == !* ]]; then
+      grep -qF -- "${text:1}" <<<"$body" && missing+=("still shows '${text:1}'")
+    elif ! grep -qF -- "$text" <<<"$body"; then
+      missing+=("lacks '$text'")
+    fi
+  done
+  echo "FAIL $what ($url: ${missing[*]:-no answer})" >&2
   failures=$((failures + 1))
 }
 
@@ -63,8 +71,10 @@ expect "the region lists a project of Beispielheim" "http://127.0.0.1:8083/regio
   "Neues Feuerwehrhaus Beispielheim" "Projekt aus Beispielheim"
 expect "the region received both towns' figures" "http://127.0.0.1:8083/region/kennzahlen" \
   'data-figure="proposals"' "!Noch keine Zahlen von dieser Gemeinde"
+# The home page lists the six newest projects of all neighbours: the region's two and Musterstadt's four
+# newest (its first, "Neugestaltung Marktplatz", is the seventh).
 expect "Beispielheim shows Musterstadt's projects and the region's" "http://127.0.0.1:8082/" \
-  "Aus der Nachbarschaft" "Neugestaltung Marktplatz" "Radschnellweg Musterstadt–Beispielheim"
+  "Aus der Nachbarschaft" "Bürgerhaushalt 2027" "Radschnellweg Musterstadt–Beispielheim"
 expect "Musterstadt shows Beispielheim's projects" "http://127.0.0.1:8081/" \
   "Aus der Nachbarschaft" "Neues Feuerwehrhaus Beispielheim"
 expect "Musterstadt's about page shows the region's attestation" "http://127.0.0.1:8081/ueber" \
@@ -79,7 +89,7 @@ if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed. Logs: $THREE_TOWNS_DATA/<town>/node.log (kept until this script ends)" >&2
   for town in musterstadt beispielheim region; do
     echo "--- $town" >&2
-    grep -E "WARNING|SEVERE" "$THREE_TOWNS_DATA/$town/node.log" | tail -n 5 >&2 || true
+    grep -E "WARNING|SEVERE|follow|Read [0-9]+ earlier" "$THREE_TOWNS_DATA/$town/node.log" | tail -n 15 >&2 || true
   done
   exit 1
 fi

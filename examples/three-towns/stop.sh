@@ -10,7 +10,8 @@ for town in musterstadt beispielheim region; do
   [ -f "$file" ] || continue
   pid=$(cat "$file")
   # Only our own node: the process must be the OffeneKommune jar.
-  if kill -0 "$pid" 2>/dev/null && ps -p "$pid" -o args= | grep -q "offenekommune-node.jar"; then
+  args=$(ps -p "$pid" -o args= 2>/dev/null || true)
+  if [[ $args == *offenekommune-node.jar* ]]; then
     kill -TERM "$pid"
     for _ in $(seq 1 60); do
       kill -0 "$pid" 2>/dev/null || break

@@ -136,11 +136,8 @@ public final class NodeApp implements AutoCloseable {
             database.migrate();
             Components c = components(config, clock, database, hostResolver);
             workers.add(c.mail());
-            c.mail().start();
             workers.add(c.activityPub());
-            c.activityPub().start();
             workers.add(c.region());
-            c.region().start();
             if (config.demo()) {
                 new DemoSeeder(c).seedIfEmpty();
             }
@@ -166,6 +163,16 @@ public final class NodeApp implements AutoCloseable {
                     .routing(r -> routing(r, c))
                     .build()
                     .start();
+            // Only now: a Follow sent before the server listens makes the other node fetch our actor in
+            // vain, and the Accept would wait for the delivery retry (a minute and more).
+            try {
+                c.mail().start();
+                c.activityPub().start();
+                c.region().start();
+            } catch (RuntimeException e) {
+                server.stop();
+                throw e;
+            }
             LOG.info(() -> "OffeneKommune node \"" + config.name() + "\" serving " + config.baseUrl() + " (port "
                     + server.port() + ")");
             return new NodeApp(config, database, c, server, workers);

@@ -98,6 +98,7 @@ public final class ActivityPub implements AutoCloseable {
     private final NeighbourService neighbours;
     private final RemoteActions remoteActions;
     private final ConfiguredFollows configuredFollows;
+    private final NeighbourBackfill backfill;
     private final NodeInfoFigures nodeInfo;
     private final ActorKeyStore keys;
     private final OrganisationFederation organisations;
@@ -151,8 +152,7 @@ public final class ActivityPub implements AutoCloseable {
         this.neighbours = new NeighbourService(d.sql(), neighbourRepository, uris,
                 federation.webFingerClient(d.config().baseUrl().getScheme()), federation.remoteActors(),
                 federation.dereferencer(), activities, publications, d.clock());
-        NeighbourBackfill backfill = new NeighbourBackfill(neighbours, federation.remoteActors(),
-                federation.dereferencer());
+        this.backfill = new NeighbourBackfill(neighbours, federation.remoteActors(), federation.dereferencer());
         neighbours.onAccepted(backfill::start);
         this.configuredFollows = new ConfiguredFollows(neighbours, d.config().regionSettings().retryInterval());
         configuredFollows.register(ConfiguredFollows.neighbours(neighbours, d.config().regionSettings().follow()));
@@ -205,6 +205,7 @@ public final class ActivityPub implements AutoCloseable {
     @Override
     public void close() {
         organisations.close();
+        backfill.close();
         configuredFollows.close();
         relay.close();
         federation.close();

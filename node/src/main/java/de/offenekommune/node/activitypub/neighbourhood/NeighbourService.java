@@ -193,15 +193,29 @@ public final class NeighbourService {
                 .ifPresent(item -> sql.runInTransaction(tx -> repository.upsertItem(tx, item)));
     }
 
-    /** Fetches an object from its origin (on the neighbour's host) and keeps it if it is an item. */
-    public void fetchAndKeep(String neighbourActor, String objectId) {
+    /**
+     * Fetches an object from its origin (on the neighbour's host) and keeps it if it is an item.
+     *
+     * @return false if the origin could not be reached or answered with an error (worth another try)
+     */
+    public boolean fetchAndKeep(String neighbourActor, String objectId) {
         if (!Origin.isHttpUrl(objectId) || !Origin.sameHost(objectId, neighbourActor)) {
-            return;
+            return true;
         }
-        if (dereferencer.fetchFresh(objectId) instanceof Dereferenced.Found found && found.document() instanceof AsObject o
+        Dereferenced fetched = dereferencer.fetchFresh(objectId);
+        if (fetched instanceof Dereferenced.Found found && found.document() instanceof AsObject o
                 && !"Tombstone".equals(o.type())) {
             received(neighbourActor, o);
         }
+        return !isTransient(fetched);
+    }
+
+    /** A failure another attempt may not meet: no answer in time, no connection, an error status. */
+    static boolean isTransient(Dereferenced fetched) {
+        return fetched instanceof Dereferenced.Failed f && switch (f.failure()) {
+            case TIMEOUT, CONNECTION_FAILED, HTTP_STATUS -> true;
+            default -> false;
+        };
     }
 
     /**
