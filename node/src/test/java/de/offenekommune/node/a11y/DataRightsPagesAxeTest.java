@@ -46,34 +46,25 @@ class DataRightsPagesAxeTest {
         }
     }
 
-    private static List<String> check(String path) {
-        return browser.violations(path);
-    }
-
-    private static List<String> open(String path) {
-        browser.open(node.url(path));
-        return check(path);
-    }
-
     @Test
     void dataRightsPagesHaveNoViolations() {
         browser.signIn(node.baseUrl().toString(), "bea@example.org", "buerger-passwort-1");
-        List<String> found = new ArrayList<>(open("/konto/daten"));
+        List<String> found = new ArrayList<>(browser.violationsAt(node.url("/konto/daten")));
         assertTrue(browser.text().contains("Meine Daten herunterladen"), browser.text());
-        found.addAll(open("/konto/loeschen"));
+        found.addAll(browser.violationsAt(node.url("/konto/loeschen")));
         browser.fill("password", "falsches-passwort");
         browser.submit(By.cssSelector("form.ok-form button[type=submit]"));
         assertTrue(browser.text().contains("Das Passwort ist falsch"), browser.text());
-        found.addAll(check("/konto/loeschen (error)"));
+        found.addAll(browser.violations("/konto/loeschen (error)"));
         browser.signOut();
         browser.signIn(node.baseUrl().toString(), "admin@example.org", "admin-passwort-1");
-        found.addAll(open("/admin/konten/" + citizen.id()));
+        found.addAll(browser.violationsAt(node.url("/admin/konten/" + citizen.id())));
         assertTrue(browser.text().contains("bea@example.org"), browser.text());
-        found.addAll(open("/admin/rollen"));
+        found.addAll(browser.violationsAt(node.url("/admin/rollen")));
         browser.open(node.url("/admin/konten/" + citizen.id()));
         browser.fill("password", "admin-passwort-1");
         browser.submit(By.cssSelector("form.ok-form button[type=submit]"));
-        found.addAll(open("/profil/bea"));
+        found.addAll(browser.violationsAt(node.url("/profil/bea")));
         assertTrue(browser.text().contains("Dieses Konto wurde gelöscht"), browser.text());
         assertEquals(0, found.size(), String.join("\n", found));
     }

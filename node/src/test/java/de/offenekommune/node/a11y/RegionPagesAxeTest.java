@@ -87,21 +87,12 @@ class RegionPagesAxeTest {
         }
     }
 
-    private static List<String> check(String label) {
-        return browser.violations(label);
-    }
-
-    private static List<String> open(String path) {
-        browser.open(node.url(path));
-        return check(path);
-    }
-
     @Test
     void regionPagesHaveNoViolations() {
-        List<String> found = new ArrayList<>(open("/"));
+        List<String> found = new ArrayList<>(browser.violationsAt(node.url("/")));
         assertTrue(browser.text().contains("Aus den Mitgliedskommunen"));
-        found.addAll(open("/region"));
-        found.addAll(open("/region?gemeinde=09999001&art=projekt&phase=beteiligung&thema=verkehr"));
+        found.addAll(browser.violationsAt(node.url("/region")));
+        found.addAll(browser.violationsAt(node.url("/region?gemeinde=09999001&art=projekt&phase=beteiligung&thema=verkehr")));
         assertTrue(browser.text().contains("Neugestaltung Marktplatz"));
         browser.open(node.url("/region/karte"));
         browser.await(By.cssSelector("#regionskarte .leaflet-marker-icon"));
@@ -110,16 +101,16 @@ class RegionPagesAxeTest {
         Object labels = browser.driver().executeScript("return Array.from(document.querySelectorAll("
                 + "'#regionskarte .leaflet-tooltip')).map(t => t.textContent).sort().join('|');");
         assertEquals("Beispielheim|Musterstadt", labels, "the town centres are labelled");
-        found.addAll(check("/region/karte (map drawn)"));
-        found.addAll(open("/region/kennzahlen"));
+        found.addAll(browser.violations("/region/karte (map drawn)"));
+        found.addAll(browser.violationsAt(node.url("/region/kennzahlen")));
         browser.signIn(node.baseUrl().toString(), "pruefer@example.org", "pruefer-passwort-1");
-        found.addAll(open("/admin/mitglieder"));
-        found.addAll(open("/verwaltung"));
+        found.addAll(browser.violationsAt(node.url("/admin/mitglieder")));
+        found.addAll(browser.violationsAt(node.url("/verwaltung")));
         browser.open(node.url("/admin/mitglieder"));
         browser.fill("handle", "keine adresse");
         browser.submit(By.cssSelector("form[action='/admin/mitglieder'] button[type=submit]"));
         assertEquals(1, browser.driver().findElements(By.id("fehler")).size(), "the form came back with errors");
-        found.addAll(check("members form with errors"));
+        found.addAll(browser.violations("members form with errors"));
         assertEquals(0, found.size(), String.join("\n", found));
     }
 }

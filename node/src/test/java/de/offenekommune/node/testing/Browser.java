@@ -132,6 +132,13 @@ public final class Browser implements AutoCloseable {
         return result.violations().stream().map(v -> label + " -> " + v).toList();
     }
 
+    /** Opens the page and runs {@link #violations} on it, labelled with its path and query. */
+    public java.util.List<String> violationsAt(String url) {
+        open(url);
+        java.net.URI uri = java.net.URI.create(url);
+        return violations(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
     /** Signs in through the form with the keyboard (typing, then Enter) and waits until it is done. */
     public Browser signIn(String baseUrl, String email, String password) {
         driver.manage().deleteAllCookies();
