@@ -54,6 +54,7 @@ import de.offenekommune.node.mail.MailOutbox;
 import de.offenekommune.node.mail.MailSender;
 import de.offenekommune.node.mail.SmtpMailSender;
 import de.offenekommune.node.privacy.DataRights;
+import de.offenekommune.node.privacy.ErasedActorCleanup;
 import de.offenekommune.node.project.NewsApi;
 import de.offenekommune.node.project.NewsRepository;
 import de.offenekommune.node.project.NewsService;
@@ -169,6 +170,11 @@ public final class NodeApp implements AutoCloseable {
                 c.mail().start();
                 c.activityPub().start();
                 c.region().start();
+                if (config.federation().enabled()) {
+                    ErasedActorCleanup cleanup = ErasedActorCleanup.create(c);
+                    workers.add(cleanup);
+                    cleanup.start();
+                }
             } catch (RuntimeException e) {
                 server.stop();
                 throw e;

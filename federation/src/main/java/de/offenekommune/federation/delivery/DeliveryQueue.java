@@ -47,4 +47,7 @@ public interface DeliveryQueue {
 
     /** Deliveries waiting (queued, including leased ones). */
     long depth();
+
+    /** Whether any activity of this sender still waits for a delivery (queued, including leased ones). */
+    boolean hasQueuedFrom(String senderActor);
 }

@@ -18,6 +18,9 @@ public interface Followers {
     /** Removes a remote actor from every local actor's followers (it was deleted); returns how many. */
     int removeRemoteActor(String remoteActor);
 
+    /** Removes every follower of a local actor (the actor was deleted and told them so); returns how many. */
+    int removeAllOf(String localActor);
+
     List<Follower> list(String localActor);
 
     long count(String localActor);

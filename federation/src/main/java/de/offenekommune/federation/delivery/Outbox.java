@@ -40,6 +40,11 @@ public final class Outbox {
         this.wakeUp = wakeUp;
     }
 
+    /** Whether deliveries of this sender's activities are still waiting (or being retried). */
+    public boolean hasQueuedFrom(String senderActorId) {
+        return queue.hasQueuedFrom(senderActorId);
+    }
+
     /** Queues the activity, signed later by {@code senderActorId}'s keys, for everyone in the audience. */
     public Enqueued enqueue(String senderActorId, ObjectNode activity, Audience audience) {
         String activityId = activity.path("id").asText(null);

@@ -228,6 +228,19 @@ public final class PgDeliveryQueue implements DeliveryQueue {
         });
     }
 
+    @Override
+    public boolean hasQueuedFrom(String senderActor) {
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement st = Jdbc.prepare(c, """
+                    SELECT EXISTS (SELECT 1 FROM fed_delivery d JOIN fed_outbound_activity o ON o.id = d.activity
+                                   WHERE d.state = 'queued' AND o.sender_actor = ?)""", senderActor);
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
     /** Deletes finished deliveries and their activity bodies older than the cut-off; returns deliveries deleted. */
     public int purgeFinishedBefore(Instant cutoff) {
         return jdbc.inTransaction(c -> {

@@ -61,6 +61,11 @@ public final class PgFollowers implements Followers {
     }
 
     @Override
+    public int removeAllOf(String localActor) {
+        return jdbc.update("DELETE FROM fed_follower WHERE local_actor = ?", localActor);
+    }
+
+    @Override
     public List<Follower> list(String localActor) {
         return jdbc.withConnection(c -> {
             try (PreparedStatement st = Jdbc.prepare(c,

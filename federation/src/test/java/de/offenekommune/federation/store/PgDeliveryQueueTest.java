@@ -1,6 +1,7 @@
 package de.offenekommune.federation.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -62,6 +63,33 @@ class PgDeliveryQueueTest {
         // Leases that ran out count as not in flight: their deliveries are due again.
         assertEquals(Map.of("a.example", 4L, "b.example", 2L),
                 perHost(queue.claim("w3", 10, 4, NOW.plus(LEASE).plusSeconds(1), LEASE)));
+    }
+
+    @Test
+    void aSenderHasQueuedDeliveriesUntilEachIsDeliveredOrGivenUp() {
+        String anna = "https://town.example/profil/anna";
+        assertFalse(queue.hasQueuedFrom(anna));
+        queue.enqueue(anna, "https://town.example/a/delete", "{}".getBytes(),
+                List.of("https://a.example/inbox", "https://b.example/inbox"), NOW);
+        queue.enqueue("https://town.example/kommune", "https://town.example/a/3", "{}".getBytes(),
+                List.of("https://c.example/inbox"), NOW);
+        assertTrue(queue.hasQueuedFrom(anna));
+        List<ClaimedDelivery> claimed = queue.claim("w1", 10, 4, NOW, LEASE);
+        assertEquals(3, claimed.size());
+        assertTrue(queue.hasQueuedFrom(anna), "leased deliveries are still waiting");
+        for (ClaimedDelivery d : claimed) {
+            if (d.host().equals("a.example")) {
+                queue.delivered(d.id(), 202, NOW);
+            } else if (d.host().equals("b.example")) {
+                queue.retryAt(d.id(), 503, "busy", NOW.plusSeconds(60));
+            }
+        }
+        assertTrue(queue.hasQueuedFrom(anna), "a retry is still waiting");
+        ClaimedDelivery retry = queue.claim("w1", 10, 4, NOW.plusSeconds(61), LEASE).stream()
+                .filter(d -> d.host().equals("b.example")).findFirst().orElseThrow();
+        queue.failed(retry.id(), 503, "gave up", NOW.plusSeconds(61));
+        assertFalse(queue.hasQueuedFrom(anna), "delivered or given up: nothing waits");
+        assertTrue(queue.hasQueuedFrom("https://town.example/kommune"), "another sender's delivery is its own");
     }
 
     /**

@@ -24,7 +24,8 @@ import de.offenekommune.node.db.Sql;
  * who received its activities: its followers, the followers its activities went to (town, project
  * groups) and the remote actors they addressed (authors of neighbours' proposals, authors replied to).
  * It goes through the durable outbox like every activity and is signed with the actor's own key,
- * which stays in {@code ap_actor_key} for that (the retries can take days).
+ * which stays in {@code ap_actor_key} for that (the retries can take days); {@link ErasedActorCleanup}
+ * removes the key and the actor's followers once the deliveries are done.
  */
 public final class ActorDeletions {
     private final NodeUris uris;
@@ -71,6 +72,8 @@ public final class ActorDeletions {
         delete.putArray("cc").add(NodeUris.followers(actor));
         publications.sent(tx, new Activities.Activity(uuid, activities.withContext(delete)), actor,
                 audience.followersOf(), audience.actors());
+        tx.update("INSERT INTO ap_erased_actor (actor_uri, erased_at) VALUES (?, ?) ON CONFLICT (actor_uri) DO NOTHING",
+                actor, clock.instant());
         return true;
     }
 

@@ -45,6 +45,11 @@ public final class ActorKeyStore implements LocalKeys {
         return loaded;
     }
 
+    /** Forgets the actor's keys (its row was deleted). */
+    public void forget(String actorUri) {
+        cache.remove(actorUri);
+    }
+
     @Override
     public Optional<ActorKeys> keysOf(String localActorId) {
         return Optional.of(keys(localActorId).keys());
