@@ -31,17 +31,32 @@ public final class ActorKeyStore implements LocalKeys {
         this.sql = sql;
     }
 
-    /** The actor's keys, made now if it has none yet. Callers make sure the actor exists. */
+    /**
+     * The actor's keys, made now if it has none yet. Callers make sure the actor exists.
+     *
+     * @throws IllegalStateException the actor was deleted and its keys removed (no new ones are made)
+     */
     public Keys keys(String actorUri) {
+        return keysIfLive(actorUri).orElseThrow(() -> new IllegalStateException(actorUri + " was deleted"));
+    }
+
+    /** The actor's keys (made now if it has none yet), or none if it was deleted and its keys removed. */
+    public Optional<Keys> keysIfLive(String actorUri) {
         Keys cached = cache.get(actorUri);
         if (cached != null) {
-            return cached;
+            return Optional.of(cached);
         }
         if (cache.size() > MAX_CACHED) {
             cache.clear();
         }
-        Keys loaded = load(actorUri).orElseGet(() -> create(actorUri));
-        cache.put(actorUri, loaded);
+        Optional<Keys> loaded = load(actorUri);
+        if (loaded.isEmpty()) {
+            if (sql.exists("SELECT 1 FROM ap_erased_actor WHERE actor_uri = ? AND cleaned_at IS NOT NULL", actorUri)) {
+                return Optional.empty();
+            }
+            loaded = Optional.of(create(actorUri));
+        }
+        cache.put(actorUri, loaded.get());
         return loaded;
     }
 
@@ -52,7 +67,7 @@ public final class ActorKeyStore implements LocalKeys {
 
     @Override
     public Optional<ActorKeys> keysOf(String localActorId) {
-        return Optional.of(keys(localActorId).keys());
+        return keysIfLive(localActorId).map(Keys::keys);
     }
 
     private Optional<Keys> load(String actorUri) {

@@ -41,7 +41,11 @@ public final class StatementNotes {
     public record Placement(String inReplyTo, String remoteOwner, String group) {
     }
 
-    /** The signed Note, with its {@code @context} (part of what is signed). */
+    /**
+     * The signed Note, with its {@code @context} (part of what is signed). A deleted organisation's
+     * statements stay, without a proof once its keys are gone (its actor answers 410: nobody could
+     * check one).
+     */
     public ObjectNode signedNote(Statement s, Placement at) {
         String id = uris.base() + Statement.path(s.id());
         ObjectNode note = ActivityJson.newObject().put("id", id).put("type", "Note").put("attributedTo", s.actor())
@@ -62,12 +66,17 @@ public final class StatementNotes {
         ObjectNode withContext = ActivityJson.newObject();
         withContext.set("@context", ctx);
         withContext.setAll(note);
-        return proofs.sign(withContext, signingKey(s.actor()));
+        return keys.keysIfLive(s.actor()).map(k -> proofs.sign(withContext, signingKey(s.actor(), k)))
+                .orElse(withContext);
     }
 
     /** The organisation's Ed25519 key as a signing key for proofs ({@code <actor>#ed25519-key}). */
     public SigningKey signingKey(String actor) {
-        var ed = keys.keys(actor).keys().ed25519();
+        return signingKey(actor, keys.keys(actor));
+    }
+
+    private static SigningKey signingKey(String actor, ActorKeyStore.Keys keys) {
+        var ed = keys.keys().ed25519();
         return SigningKey.of(URI.create(actor), URI.create(ed.keyId()), ed.key());
     }
 
