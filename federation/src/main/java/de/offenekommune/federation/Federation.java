@@ -103,7 +103,7 @@ public final class Federation implements AutoCloseable {
         PgDeliveryQueue queue = new PgDeliveryQueue(b.dataSource);
         this.worker = new DeliveryWorker(queue, new HttpDeliverySender(signed, b.localKeys), hosts, followers,
                 b.goneListener, metrics, settings.delivery(), clock);
-        this.outbox = new Outbox(queue, followers, remoteActors, localHosts, clock, worker::wakeUp);
+        this.outbox = new Outbox(queue, followers, remoteActors, localHosts, blocks, clock, worker::wakeUp);
         this.housekeeping = new Housekeeping(b.dataSource, clock);
     }
 

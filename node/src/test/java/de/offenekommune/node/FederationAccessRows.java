@@ -83,6 +83,11 @@ final class FederationAccessRows {
         rows.add(new Row("POST", "/admin/nachbarn", "/admin/nachbarn", ADMIN));
         rows.add(new Row("POST", "/admin/nachbarn/entfernen", "/admin/nachbarn/entfernen", ADMIN,
                 "actor=" + FORMER_NEIGHBOUR));
+        // Federation policy: only admins block and lift blocks
+        rows.add(new Row("GET", "/admin/sperren", "/admin/sperren", ADMIN));
+        rows.add(new Row("POST", "/admin/sperren", "/admin/sperren", ADMIN));
+        rows.add(new Row("POST", "/admin/sperren/aufheben", "/admin/sperren/aufheben", ADMIN,
+                "kind=domain&value=nie-gesperrt.example"));
         rows.add(new Row("GET", "/nachbarschaft/{id}", item, EVERYONE));
         rows.add(new Row("POST", "/nachbarschaft/{id}/unterstuetzen", item + "/unterstuetzen", SIGNED_IN));
         rows.add(new Row("POST", "/nachbarschaft/{id}/zurueckziehen", item + "/zurueckziehen", SIGNED_IN));

@@ -18,6 +18,9 @@ public interface Followers {
     /** Removes a remote actor from every local actor's followers (it was deleted); returns how many. */
     int removeRemoteActor(String remoteActor);
 
+    /** Removes the followers whose actor is on this domain or a subdomain (it was blocked); returns how many. */
+    int removeFromDomain(String domain);
+
     /** Removes every follower of a local actor (the actor was deleted and told them so); returns how many. */
     int removeAllOf(String localActor);
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.offenekommune.federation.fetch.RemoteActors;
 import de.offenekommune.federation.uri.Origin;
 import de.offenekommune.federation.vocab.ActivityJson;
+import de.offenekommune.federation.inbox.BlockList;
 import de.offenekommune.federation.vocab.Actor;
 
 /**
@@ -27,15 +28,17 @@ public final class Outbox {
     private final Followers followers;
     private final RemoteActors actors;
     private final Set<String> localHosts;
+    private final BlockList blocks;
     private final Clock clock;
     private final Runnable wakeUp;
 
-    public Outbox(DeliveryQueue queue, Followers followers, RemoteActors actors, Set<String> localHosts, Clock clock,
-                  Runnable wakeUp) {
+    public Outbox(DeliveryQueue queue, Followers followers, RemoteActors actors, Set<String> localHosts,
+                  BlockList blocks, Clock clock, Runnable wakeUp) {
         this.queue = queue;
         this.followers = followers;
         this.actors = actors;
         this.localHosts = localHosts;
+        this.blocks = blocks;
         this.clock = clock;
         this.wakeUp = wakeUp;
     }
@@ -59,6 +62,9 @@ public final class Outbox {
             followers.inboxesOf(localActor).forEach(inbox -> addRemote(inboxes, inbox));
         }
         for (String actorId : audience.actors()) {
+            if (Origin.isHttpUrl(actorId) && blocks.isBlockedHost(Origin.hostOf(actorId))) {
+                continue; // not even fetched
+            }
             var actor = isLocal(actorId) ? java.util.Optional.<Actor>empty() : actors.actor(actorId);
             if (actor.isPresent() && actor.get().deliveryInbox() != null) {
                 addRemote(inboxes, actor.get().deliveryInbox());
@@ -77,8 +83,9 @@ public final class Outbox {
         return enqueue(senderActorId, ActivityJson.parse(activityJson.getBytes(StandardCharsets.UTF_8)), audience);
     }
 
+    /** A remote inbox, unless its server is blocked: a blocked server gets nothing from us. */
     private void addRemote(Set<String> inboxes, String inbox) {
-        if (Origin.isHttpUrl(inbox) && !isLocal(inbox)) {
+        if (Origin.isHttpUrl(inbox) && !isLocal(inbox) && !blocks.isBlockedHost(Origin.hostOf(inbox))) {
             inboxes.add(inbox);
         }
     }

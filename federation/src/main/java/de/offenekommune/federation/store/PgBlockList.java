@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -48,6 +50,22 @@ public final class PgBlockList implements BlockList {
             }
             h = h.substring(dot + 1);
         }
+    }
+
+    @Override
+    public List<Block> list() {
+        return jdbc.withConnection(c -> {
+            List<Block> blocks = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT kind, value, reason, created_at FROM fed_block ORDER BY kind DESC, value");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    blocks.add(new Block(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return blocks;
+        });
     }
 
     @Override

@@ -61,6 +61,16 @@ public final class PgFollowers implements Followers {
     }
 
     @Override
+    public int removeFromDomain(String domain) {
+        String d = domain.toLowerCase(java.util.Locale.ROOT);
+        return jdbc.update("""
+                DELETE FROM fed_follower
+                WHERE lower(substring(remote_actor FROM '^https?://([^/:?#]+)')) = ?
+                   OR lower(substring(remote_actor FROM '^https?://([^/:?#]+)')) LIKE ?""", d,
+                "%." + d.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+    }
+
+    @Override
     public int removeAllOf(String localActor) {
         return jdbc.update("DELETE FROM fed_follower WHERE local_actor = ?", localActor);
     }

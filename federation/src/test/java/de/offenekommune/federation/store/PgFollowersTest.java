@@ -47,6 +47,19 @@ class PgFollowersTest {
     }
 
     @Test
+    void aBlockedDomainLosesItsFollowersWithItsSubdomainsButNotLookalikes() {
+        for (String host : List.of("spam.example", "eu.spam.example", "notspam.example", "spam.example.org")) {
+            String id = "https://" + host + ":8443/users/x";
+            followers.add(new Follower(TOWN, id, id + "/inbox", null, true), id + "#follow", NOW);
+        }
+        assertEquals(2, followers.removeFromDomain("Spam.Example"));
+        assertEquals(List.of("https://notspam.example:8443/users/x", "https://spam.example.org:8443/users/x"),
+                followers.list(TOWN).stream().map(Follower::remoteActor).filter(a -> a.contains("spam")).sorted()
+                        .toList());
+        assertEquals(2, followers.count(ANNA), "social.example is untouched");
+    }
+
+    @Test
     void aDeletedRemoteActorFollowsNobodyAnyMore() {
         assertEquals(2, followers.removeRemoteActor("https://social.example/users/frieda"));
         assertEquals(1, followers.count(ANNA));

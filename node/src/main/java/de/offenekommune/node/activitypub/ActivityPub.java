@@ -40,6 +40,8 @@ import de.offenekommune.node.activitypub.mapper.ProposalMapper;
 import de.offenekommune.node.activitypub.mapper.SurveyMapper;
 import de.offenekommune.node.activitypub.neighbourhood.ConfiguredFollows;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourBackfill;
+import de.offenekommune.node.activitypub.policy.BlockPages;
+import de.offenekommune.node.activitypub.policy.BlockService;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourPages;
 import de.offenekommune.node.activitypub.organisation.OrganisationFederation;
 import de.offenekommune.node.activitypub.neighbourhood.NeighbourRepository;
@@ -217,7 +219,9 @@ public final class ActivityPub implements AutoCloseable {
         if (!config.federation().enabled()) {
             return;
         }
-        routing.register("/", new ObjectPages(sql, uris, objects, activities, store, context))
+        routing.register("/", new BlockPages(new BlockService(federation.blockList(), federation.followers(),
+                        config.baseUrl().getHost()), pages, forms))
+                .register("/", new ObjectPages(sql, uris, objects, activities, store, context))
                 .register("/", new CollectionPages(sql, uris, new ObjectQueries()))
                 .register("/", new ActorPages(sql, uris, actors, documents, store, federation.followers(), neighbours,
                         remoteActions, pages))

@@ -32,6 +32,7 @@ public final class StaffDashboardPages implements HttpService {
             new Tool("/admin/einstellungen", "nav.settings", "dashboard.settings-text"),
             new Tool("/admin/seiten", "nav.pages", "dashboard.pages-text"),
             new Tool("/admin/nachbarn", "neighbours.title", "dashboard.neighbours-text"),
+            new Tool("/admin/sperren", "blocks.title", "dashboard.blocks-text"),
             new Tool("/admin/verifizierung", "review.title", "dashboard.verification-text"),
             new Tool("/admin/verifizierung/protokoll", "audit.title", "dashboard.audit-text"));
     private static final Tool MEMBERS = new Tool("/admin/mitglieder", "region.members.title", "dashboard.members-text");

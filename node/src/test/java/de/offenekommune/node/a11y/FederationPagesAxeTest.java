@@ -59,8 +59,7 @@ class FederationPagesAxeTest {
     }
 
     private static List<String> check(String path) {
-        browser.open(node.url(path));
-        return browser.violations(path);
+        return browser.violationsAt(node.url(path));
     }
 
     @Test
@@ -68,7 +67,9 @@ class FederationPagesAxeTest {
         List<String> found = new ArrayList<>(check("/"));
         found.addAll(check("/nachbarschaft/" + item));
         browser.signIn(node.baseUrl().toString(), "pruefer@example.org", "pruefer-passwort-1");
-        for (String path : List.of("/nachbarschaft/" + item, "/admin/nachbarn", "/profil/pruefer", "/verwaltung")) {
+        node.components().activityPub().federation().blockList().blockDomain("spam.example", "Spam-Wellen");
+        for (String path : List.of("/nachbarschaft/" + item, "/admin/nachbarn", "/admin/sperren", "/profil/pruefer",
+                "/verwaltung")) {
             found.addAll(check(path));
         }
         browser.open(node.url("/admin/nachbarn"));
@@ -76,6 +77,11 @@ class FederationPagesAxeTest {
         browser.driver().findElement(By.id("handle")).submit();
         browser.axe().violations().forEach(v -> found.add("neighbours form with errors -> " + v));
         assertEquals(1, browser.driver().findElements(By.id("fehler")).size(), "the form came back with errors");
+        browser.open(node.url("/admin/sperren"));
+        browser.driver().findElement(By.id("value")).sendKeys("kein server");
+        browser.driver().findElement(By.id("value")).submit();
+        found.addAll(browser.violations("blocks form with errors"));
+        assertEquals(1, browser.driver().findElements(By.id("value-error")).size(), "the form came back with errors");
         assertEquals(0, found.size(), String.join("\n", found));
     }
 }
