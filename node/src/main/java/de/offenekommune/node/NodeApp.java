@@ -250,7 +250,9 @@ public final class NodeApp implements AutoCloseable {
                         c.forms()))
                 .register("/", new StaffDashboardPages(c.pages()))
                 .register("/", new AboutPages(new AboutService(c.config(), c.sql(), c.region(),
-                        c.organisations().heldAttestations(), c.activityPub().uris().town(), c.clock()), c.pages()));
+                        c.organisations().heldAttestations(), c.activityPub().uris().town(),
+                        c.config().federation().enabled() ? c.activityPub().federation().blockList()::list : List::of,
+                        c.clock()), c.pages()));
         c.participation().routing(routing, c.pages(), c.forms(), c.clock(), c.organisations().statements());
         c.organisations().routing(routing, c.pages(), c.forms());
         c.verification().routing(routing, c.organisations(), c.pages(), c.forms(), c.config().baseUrl().toString());

@@ -68,8 +68,8 @@ class FederationPagesAxeTest {
         found.addAll(check("/nachbarschaft/" + item));
         browser.signIn(node.baseUrl().toString(), "pruefer@example.org", "pruefer-passwort-1");
         node.components().activityPub().federation().blockList().blockDomain("spam.example", "Spam-Wellen");
-        for (String path : List.of("/nachbarschaft/" + item, "/admin/nachbarn", "/admin/sperren", "/profil/pruefer",
-                "/verwaltung")) {
+        for (String path : List.of("/nachbarschaft/" + item, "/admin/nachbarn", "/admin/sperren", "/ueber",
+                "/profil/pruefer", "/verwaltung")) {
             found.addAll(check(path));
         }
         browser.open(node.url("/admin/nachbarn"));

@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * needs a fixed number of queries however much data it shows. It sits in the JDBC layer as a
  * wrapping driver ({@code jdbc:counting:postgresql://...}), so the node's own code is unchanged.
  * Only statements run on virtual threads (Helidon's request threads) count: background workers
- * such as the mail outbox, the inbox dispatcher and the activity relay (virtual threads named
- * {@code federation-*}, {@code activitypub-*}) and the test's own queries do not blur the figure.
+ * such as the mail outbox, the inbox dispatcher, the activity relay, the configured follows and the
+ * region's loops (virtual threads named as in {@link #BACKGROUND}) and the test's own queries do not
+ * blur the figure.
  */
 public final class QueryCounter {
     private static final String PREFIX = "jdbc:counting:";
@@ -71,9 +72,13 @@ public final class QueryCounter {
         return List.copyOf(statements);
     }
 
+    /** Name prefixes of the node's background threads (polling loops, backfills): not requests. */
+    private static final List<String> BACKGROUND = List.of("federation-", "activitypub-", "configured-follows",
+            "neighbour-backfill", "region-", "erased-actor-cleanup");
+
     private void record(String sql) {
         Thread t = Thread.currentThread();
-        if (t.isVirtual() && !t.getName().startsWith("federation-") && !t.getName().startsWith("activitypub-")) {
+        if (t.isVirtual() && BACKGROUND.stream().noneMatch(t.getName()::startsWith)) {
             synchronized (this) {
                 statements.add(sql == null ? "?" : sql.replaceAll("\\s+", " ").strip());
             }

@@ -83,6 +83,9 @@ class BlockPagesTest {
         String page = admin.get("/admin/sperren").body();
         assertTrue(page.contains("<code>spam.test</code>") && page.contains("Spam-Wellen seit Oktober"), page);
         assertEquals(0, followersFrom("spam.test"), "the blocked server's followers are gone");
+        String about = node.browser().get("/ueber").body();
+        assertTrue(about.contains("Gesperrte Server") && about.contains("<code>spam.test</code>")
+                && about.contains("Spam-Wellen seit Oktober"), "the public about page names it and why");
         assertEquals(1, followersFrom("social.test"));
 
         assertEquals(403, follow(spam, "mallory", mallory), "the server itself is refused");
@@ -99,6 +102,7 @@ class BlockPagesTest {
         assertEquals(303, admin.submit("/admin/sperren", "/admin/sperren/aufheben", Map.of("kind", "domain",
                 "value", "spam.test")).status());
         assertFalse(admin.get("/admin/sperren").body().contains("<code>spam.test</code>"));
+        assertFalse(node.browser().get("/ueber").body().contains("<code>spam.test</code>"));
         assertEquals(202, follow(spam, "mallory", mallory), "after the block is lifted it may follow again");
         Fediverse.await("mallory follows again", () -> followersFrom("spam.test") == 1);
     }
@@ -121,6 +125,8 @@ class BlockPagesTest {
         assertEquals(0, node.sql().count("SELECT count(*) FROM fed_follower WHERE remote_actor = ?",
                 other.actorId("troll")));
         assertEquals(403, follow(other, "troll", troll));
+        assertFalse(node.browser().get("/ueber").body().contains(other.actorId("troll")),
+                "a blocked person is not named in public");
         assertEquals(202, follow(other, "bob", bob));
     }
 
