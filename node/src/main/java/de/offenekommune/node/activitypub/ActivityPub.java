@@ -153,7 +153,7 @@ public final class ActivityPub implements AutoCloseable {
         NeighbourRepository neighbourRepository = new NeighbourRepository();
         this.neighbours = new NeighbourService(d.sql(), neighbourRepository, uris,
                 federation.webFingerClient(d.config().baseUrl().getScheme()), federation.remoteActors(),
-                federation.dereferencer(), activities, publications, d.clock());
+                federation.dereferencer(), federation.blockList(), activities, publications, d.clock());
         this.backfill = new NeighbourBackfill(neighbours, federation.remoteActors(), federation.dereferencer());
         neighbours.onAccepted(backfill::start);
         this.configuredFollows = new ConfiguredFollows(neighbours, d.config().regionSettings().retryInterval());

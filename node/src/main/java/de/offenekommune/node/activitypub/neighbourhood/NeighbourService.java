@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.offenekommune.federation.fetch.Dereferenced;
 import de.offenekommune.federation.fetch.Dereferencer;
+import de.offenekommune.federation.inbox.BlockList;
 import de.offenekommune.federation.fetch.RemoteActors;
 import de.offenekommune.federation.uri.Origin;
 import de.offenekommune.federation.vocab.ActivityJson;
@@ -51,6 +52,7 @@ public final class NeighbourService {
     }
 
     private final Sql sql;
+    private final BlockList blocks;
     private final NeighbourRepository repository;
     private final NodeUris uris;
     private final WebFingerClient webFinger;
@@ -63,9 +65,10 @@ public final class NeighbourService {
     private final Clock clock;
 
     public NeighbourService(Sql sql, NeighbourRepository repository, NodeUris uris, WebFingerClient webFinger,
-                            RemoteActors remoteActors, Dereferencer dereferencer, Activities activities,
-                            Publications publications, Clock clock) {
+                            RemoteActors remoteActors, Dereferencer dereferencer, BlockList blocks,
+                            Activities activities, Publications publications, Clock clock) {
         this.sql = sql;
+        this.blocks = blocks;
         this.repository = repository;
         this.uris = uris;
         this.webFinger = webFinger;
@@ -100,6 +103,10 @@ public final class NeighbourService {
         String h = normalise(handle);
         if (!validHandle(h)) {
             throw InvalidInput.of("handle", "neighbours.error.handle");
+        }
+        // A blocked server is not even asked (WebFinger), and would get no Follow anyway.
+        if (blocks.isBlockedHost(h.substring(h.indexOf('@') + 1).replaceFirst(":\\d+$", ""))) {
+            throw InvalidInput.of("handle", "neighbours.error.blocked");
         }
         WebFingerResult found = webFinger.lookup(h).orElseThrow(() -> InvalidInput.of("handle", "neighbours.error.unknown"));
         if (uris.parse(found.actorId()).isPresent() || found.actorId().startsWith(uris.base() + "/")) {

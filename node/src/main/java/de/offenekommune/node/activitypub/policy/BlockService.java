@@ -1,8 +1,10 @@
 package de.offenekommune.node.activitypub.policy;
 
 import java.net.IDN;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -63,10 +65,24 @@ public final class BlockService {
         requireAdmin(admin);
         Kind k = Kind.of(kind);
         String r = reason == null ? "" : reason.strip();
-        String v = k == Kind.DOMAIN ? domain(value) : actor(value);
-        if (r.isEmpty() || r.length() > MAX_REASON) {
-            throw InvalidInput.of("reason", "blocks.error.reason");
+        // Both fields are checked, so the form shows every error at once.
+        Map<String, String> errors = new LinkedHashMap<>();
+        String v = null;
+        try {
+            v = k == Kind.DOMAIN ? domain(value) : actor(value);
+        } catch (InvalidInput e) {
+            errors.putAll(e.fields());
         }
+        if (r.isEmpty() || r.length() > MAX_REASON) {
+            errors.put("reason", "blocks.error.reason");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return apply(admin, k, v, r);
+    }
+
+    private String apply(Account admin, Kind k, String v, String r) {
         int removed;
         if (k == Kind.DOMAIN) {
             blocks.blockDomain(v, r);

@@ -89,6 +89,11 @@ class BlockPagesTest {
         assertEquals(1, followersFrom("social.test"));
 
         assertEquals(403, follow(spam, "mallory", mallory), "the server itself is refused");
+        TestBrowser.Response neighbour = admin.submit("/admin/nachbarn", "/admin/nachbarn",
+                Map.of("handle", "@kommune@eu.spam.test:" + fediverse.wireMock().port()));
+        assertEquals(400, neighbour.status());
+        assertTrue(neighbour.body().contains("Dieser Server ist gesperrt"), "the town does not follow it either");
+        assertEquals(0, node.sql().count("SELECT count(*) FROM ap_neighbour WHERE actor_uri LIKE '%spam.test%'"));
         assertEquals(403, fediverse.post(node, "/inbox", followOf("eu.spam.test", "trent"), sub).status(),
                 "and its subdomains");
         long toSpam = deliveriesTo("spam.test");
@@ -162,6 +167,11 @@ class BlockPagesTest {
             assertTrue(r.body().contains("id=\"" + c.field() + "-error\""), c + ": " + r.status());
             assertTrue(r.body().contains(c.message()), c.toString());
         }
+        TestBrowser.Response both = admin.submit("/admin/sperren", "/admin/sperren", Map.of("kind", "domain",
+                "value", "", "reason", ""));
+        assertEquals(400, both.status());
+        assertTrue(both.body().contains("id=\"value-error\"") && both.body().contains("id=\"reason-error\""),
+                "every error at once");
         assertEquals(0, node.sql().count("SELECT count(*) FROM fed_block WHERE value LIKE '%spam.example%' "
                 + "OR value LIKE '%anna%' OR value = ?", node.baseUrl().getHost()));
         assertFalse(admin.get("/admin/sperren").body().contains("<code>spam.example</code>"));
