@@ -20,6 +20,7 @@ import de.offenekommune.federation.delivery.HttpDeliverySender;
 import de.offenekommune.federation.delivery.LocalKeys;
 import de.offenekommune.federation.delivery.Outbox;
 import de.offenekommune.federation.delivery.RecipientGoneListener;
+import de.offenekommune.federation.delivery.SkipBlockedHosts;
 import de.offenekommune.federation.fetch.Dereferencer;
 import de.offenekommune.federation.fetch.HostResolver;
 import de.offenekommune.federation.fetch.OutboundHttp;
@@ -101,7 +102,8 @@ public final class Federation implements AutoCloseable {
                 Counter.builder("federation.inbox.busy").description("Inbox posts refused with 503: too many at once")));
         this.metrics = new DeliveryMetrics(b.meterRegistry);
         PgDeliveryQueue queue = new PgDeliveryQueue(b.dataSource);
-        this.worker = new DeliveryWorker(queue, new HttpDeliverySender(signed, b.localKeys), hosts, followers,
+        this.worker = new DeliveryWorker(queue,
+                new SkipBlockedHosts(blocks, new HttpDeliverySender(signed, b.localKeys)), hosts, followers,
                 b.goneListener, metrics, settings.delivery(), clock);
         this.outbox = new Outbox(queue, followers, remoteActors, localHosts, blocks, clock, worker::wakeUp);
         this.housekeeping = new Housekeeping(b.dataSource, clock);

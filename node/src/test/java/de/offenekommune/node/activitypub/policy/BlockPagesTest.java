@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import de.offenekommune.federation.sig.ActorKeys;
 import de.offenekommune.federation.testing.RemoteMastodon;
@@ -63,6 +64,11 @@ class BlockPagesTest {
         return node.sql().count("SELECT count(*) FROM fed_delivery WHERE host = ?", host);
     }
 
+    private static int postsTo(String host) {
+        return fediverse.wireMock().findAll(WireMock.postRequestedFor(WireMock.urlPathMatching(".*inbox"))
+                .withHost(WireMock.equalTo(host))).size();
+    }
+
     private static TestBrowser admin() {
         return node.browser().signIn(cast.admin().email(), Fixtures.PASSWORD);
     }
@@ -72,10 +78,15 @@ class BlockPagesTest {
         ActorKeys mallory = spam.actor("mallory");
         ActorKeys sub = fediverse.mastodon("eu.spam.test").actor("trent");
         ActorKeys alice = friendly.actor("alice");
+        // spam.test's inbox fails for now: the Accept for mallory waits for its retry.
+        fediverse.wireMock().stubFor(WireMock.post(WireMock.urlPathMatching("(/users/[^/]+)?/inbox"))
+                .withHost(WireMock.equalTo("spam.test")).atPriority(0).willReturn(WireMock.aResponse().withStatus(503)));
         assertEquals(202, follow(spam, "mallory", mallory));
         assertEquals(202, follow(friendly, "alice", alice));
         Fediverse.awaitInbox(node);
         assertEquals(1, followersFrom("spam.test"));
+        Fediverse.await("the Accept to spam.test failed once", () -> node.sql().count(
+                "SELECT count(*) FROM fed_delivery WHERE host = 'spam.test' AND state = 'queued' AND attempts = 1") == 1);
 
         TestBrowser admin = admin();
         assertEquals(303, admin.submit("/admin/sperren", "/admin/sperren", Map.of("kind", "domain",
@@ -88,6 +99,12 @@ class BlockPagesTest {
                 && about.contains("Spam-Wellen seit Oktober"), "the public about page names it and why");
         assertEquals(1, followersFrom("social.test"));
 
+        int posts = postsTo("spam.test");
+        node.sql().update("UPDATE fed_delivery SET next_attempt_at = now() WHERE host = 'spam.test' AND state = 'queued'");
+        node.components().activityPub().federation().deliveryWorker().wakeUp();
+        Fediverse.await("the retry ends as failed, not sent", () -> node.sql().count("SELECT count(*) FROM fed_delivery "
+                + "WHERE host = 'spam.test' AND state = 'failed' AND last_error LIKE '%blocked%'") == 1);
+        assertEquals(posts, postsTo("spam.test"), "nothing reached the blocked server after the block");
         assertEquals(403, follow(spam, "mallory", mallory), "the server itself is refused");
         TestBrowser.Response neighbour = admin.submit("/admin/nachbarn", "/admin/nachbarn",
                 Map.of("handle", "@kommune@eu.spam.test:" + fediverse.wireMock().port()));
