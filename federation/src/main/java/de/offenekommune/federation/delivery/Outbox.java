@@ -10,9 +10,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.offenekommune.federation.fetch.RemoteActors;
+import de.offenekommune.federation.inbox.BlockList;
 import de.offenekommune.federation.uri.Origin;
 import de.offenekommune.federation.vocab.ActivityJson;
-import de.offenekommune.federation.inbox.BlockList;
 import de.offenekommune.federation.vocab.Actor;
 
 /**
@@ -62,7 +62,8 @@ public final class Outbox {
             followers.inboxesOf(localActor).forEach(inbox -> addRemote(inboxes, inbox));
         }
         for (String actorId : audience.actors()) {
-            if (Origin.isHttpUrl(actorId) && blocks.isBlockedHost(Origin.hostOf(actorId))) {
+            if (blocks.isBlockedActor(actorId)
+                    || Origin.isHttpUrl(actorId) && blocks.isBlockedHost(Origin.hostOf(actorId))) {
                 continue; // not even fetched
             }
             var actor = isLocal(actorId) ? java.util.Optional.<Actor>empty() : actors.actor(actorId);
