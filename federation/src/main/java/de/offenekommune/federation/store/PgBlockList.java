@@ -1,6 +1,5 @@
 package de.offenekommune.federation.store;
 
-import java.net.IDN;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -38,7 +36,7 @@ public final class PgBlockList implements BlockList {
     @Override
     public boolean isBlockedHost(String host) {
         Set<String> domains = current().domains();
-        String h = normalise(host);
+        String h = BlockList.normaliseDomain(host);
         // example.org blocks a.example.org too: compare whole labels, never substrings.
         while (true) {
             if (domains.contains(h)) {
@@ -76,12 +74,12 @@ public final class PgBlockList implements BlockList {
     @Override
     public void blockDomain(String domain, String reason) {
         change("INSERT INTO fed_block (kind, value, reason, created_at) VALUES ('domain', ?, ?, ?) ON CONFLICT DO NOTHING",
-                normalise(domain), reason, clock.instant());
+                BlockList.normaliseDomain(domain), reason, clock.instant());
     }
 
     @Override
     public void unblockDomain(String domain) {
-        change("DELETE FROM fed_block WHERE kind = 'domain' AND value = ?", normalise(domain));
+        change("DELETE FROM fed_block WHERE kind = 'domain' AND value = ?", BlockList.normaliseDomain(domain));
     }
 
     @Override
@@ -120,13 +118,5 @@ public final class PgBlockList implements BlockList {
             }
             return new Snapshot(Set.copyOf(domains), Set.copyOf(actors), clock.instant());
         });
-    }
-
-    private static String normalise(String domain) {
-        String d = domain.strip();
-        while (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
-        }
-        return IDN.toASCII(d, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     }
 }

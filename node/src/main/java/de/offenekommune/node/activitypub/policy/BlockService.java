@@ -1,6 +1,5 @@
 package de.offenekommune.node.activitypub.policy;
 
-import java.net.IDN;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,12 +116,9 @@ public final class BlockService {
         while (d.startsWith("@") || d.startsWith("*.")) {
             d = d.substring(d.startsWith("@") ? 1 : 2);
         }
-        while (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
-        }
         String ascii;
         try {
-            ascii = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            ascii = BlockList.normaliseDomain(d);
         } catch (IllegalArgumentException e) {
             throw InvalidInput.of("value", "blocks.error.domain");
         }
